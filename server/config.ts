@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Parsed once at start; every problem is listed together so an operator
+ * fixes a bad deployment in one pass instead of one restart per variable.
+ */
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Real PostgreSQL + PostGIS. Empty → embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** Connections in the pool. The embedded server serializes transactions, so more mostly queues. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().url().optional(),
+  /** Raster tile template; the map keeps boundaries as its base layer when tiles fail. */
+  TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TZ: z.string().default("Asia/Makassar"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seed demo accounts and data on start (the README quick start). Never in production. */
+  DEMO: booleanish.default(false),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = Omit<z.infer<typeof ConfigSchema>, "SESSION_SECRET"> & { SESSION_SECRET: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parse configuration from an env-like record. Throws ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>, argv: string[] = []): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  if (argv.includes("--demo") && cleaned.DEMO === undefined) cleaned.DEMO = "true";
+  const parsed = ConfigSchema.safeParse(cleaned);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.NODE_ENV === "production" && c.DEMO) problems.push("DEMO: demo data is refused when NODE_ENV=production");
+    if (c.NODE_ENV === "production" && !c.SESSION_SECRET) problems.push("SESSION_SECRET: required in production");
+  }
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  // Outside production a per-process secret is acceptable: sessions then end at restart, which is safe.
+  const secret = parsed.data.SESSION_SECRET ?? randomSecret();
+  return { ...parsed.data, SESSION_SECRET: secret };
+}
+
+function randomSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** What browsers may know about the deployment. */
+export function publicConfig(config: Config) {
+  return { tileUrl: config.TILE_URL, tileAttribution: config.TILE_ATTRIBUTION, timeZone: config.TZ };
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const RegionLevel = z.enum(["kabupaten", "kecamatan", "desa"]);
+export type RegionLevel = z.infer<typeof RegionLevel>;
+
+/** Query of GET /api/regions. */
+export const RegionsQuery = z.object({
+  level: RegionLevel.default("kecamatan"),
+});
+
+/** A coordinate from a query string: finite and in range, with a message a person can act on. */
+const coordinate = (name: string, limit: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z
+      .number({ error: `${name} is required and must be a number` })
+      .refine(Number.isFinite, `${name} must be a finite number`)
+      .refine((n) => n >= -limit && n <= limit, `${name} must be between -${limit} and ${limit}`),
+  );
+
+/** Query of GET /api/regions/locate. */
+export const LocateQuery = z.object({
+  lat: coordinate("lat", 90),
+  lng: coordinate("lng", 180),
+});
+
+export const RegionRef = z.object({ kode: z.string(), nama: z.string() });
+export type RegionRef = z.infer<typeof RegionRef>;
+
+/** Answer of GET /api/regions/locate. */
+export const LocateResult = z.object({
+  kecamatan: RegionRef,
+  desa: RegionRef.nullable(),
+});
+export type LocateResult = z.infer<typeof LocateResult>;
+
+/** Properties of each feature in GET /api/regions. */
+export interface RegionProperties {
+  kode: string;
+  nama: string;
+  level: RegionLevel;
+  parent: string | null;
+  /** Label point as [lng, lat]. */
+  label: [number, number];
+}

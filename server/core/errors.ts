@@ -1,0 +1,52 @@
+import { ZodError } from "zod";
+import type { ErrorBody, ErrorCode } from "@contract/errors.ts";
+
+/** An error a client may see: status, stable code, human message, optional per-field messages. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export const invalid = (message: string, fields?: Record<string, string>) =>
+  new AppError(400, "invalid_input", message, fields);
+export const unauthenticated = (message = "Login required") => new AppError(401, "unauthenticated", message);
+export const forbidden = (message = "Not allowed") => new AppError(403, "forbidden", message);
+export const notFound = (message = "Not found") => new AppError(404, "not_found", message);
+export const conflict = (message: string, code: ErrorCode = "conflict") => new AppError(409, code, message);
+export const outsideRegion = (message = "Location is outside Kabupaten Balangan") =>
+  new AppError(422, "outside_region", message);
+export const notReady = (message = "Not ready") => new AppError(503, "not_ready", message);
+
+/** Per-field messages from a ZodError, keyed by dotted path; the first message per field wins. */
+export function zodFields(err: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Map anything thrown to an AppError; unknown errors become a bland 500 so internals never leak. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return invalid("Input is not valid", zodFields(err));
+  const e = err as { type?: string; status?: number; statusCode?: number; name?: string };
+  // body-parser / express.json failures carry a status and a type.
+  if (e?.type === "entity.too.large") return new AppError(413, "payload_too_large", "Request body is too large");
+  if (e?.type === "entity.parse.failed") return invalid("Request body is not valid JSON");
+  if (e?.name === "SequelizeUniqueConstraintError") return conflict("Already exists");
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) return new AppError(status, "invalid_input", "Bad request");
+  return new AppError(500, "internal", "Internal error");
+}

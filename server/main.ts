@@ -1,0 +1,46 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { parseConfig, ConfigError } from "./config.ts";
+import { createLogger, categoryLogger } from "./core/logger.ts";
+import { openDatabase } from "./core/db.ts";
+import { migrateUp } from "./core/migrate.ts";
+import { createApp } from "./app.ts";
+import { installGracefulShutdown } from "./core/shutdown.ts";
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig(process.env, process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  process.env.TZ = config.TZ;
+  const log = createLogger(config.LOG_LEVEL);
+  const appLog = categoryLogger(log, "app");
+
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DB_POOL_MAX,
+    log: categoryLogger(log, "db"),
+  });
+  const applied = await migrateUp(db.sequelize, categoryLogger(log, "db"));
+  appLog.info({ applied, mode: db.mode }, "database ready");
+
+  const { http, io } = createApp({ config, db, log });
+  http.listen(config.PORT, config.HOST);
+  await once(http, "listening");
+  const { port } = http.address() as AddressInfo;
+  appLog.info({ port, url: `http://localhost:${port}/`, mobile: `http://localhost:${port}/m/`, demo: config.DEMO }, "SIKANDA listening");
+
+  installGracefulShutdown({ http, io, db, log: appLog, graceMs: config.SHUTDOWN_GRACE_MS });
+}
+
+main().catch((err) => {
+  process.stderr.write(`SIKANDA failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import type { Sequelize } from "sequelize";
+import { postgisExtension } from "./0001-postgis.ts";
+import { regionsTable } from "./0002-regions.ts";
+
+export interface MigrationContext {
+  sequelize: Sequelize;
+}
+
+export interface Migration {
+  name: string;
+  up(ctx: MigrationContext): Promise<void>;
+  down(ctx: MigrationContext): Promise<void>;
+}
+
+/** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
+export const migrations: Migration[] = [postgisExtension, regionsTable];

@@ -1,0 +1,56 @@
+import type { Sequelize } from "sequelize";
+import type { LocateResult, RegionLevel } from "@contract/regions.ts";
+import { getNearestRegion, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
+
+/**
+ * Simplified boundaries leave thin gaps between neighbours; a point in such a sliver belongs to the
+ * nearest polygon. Wider than the gaps, far narrower than any kecamatan.
+ */
+const SLIVER_METERS = 150;
+
+export interface Located extends LocateResult {
+  /** Metres outside the nearest kecamatan polygon; 0 when inside. */
+  outsideMeters: number;
+}
+
+export function createRegionsService(db: Sequelize) {
+  const geoJsonCache = new Map<RegionLevel, Promise<unknown>>();
+
+  return {
+    /** Regions never change at run time (they come from migrations), so the collection is built once. */
+    featureCollection(level: RegionLevel): Promise<unknown> {
+      let cached = geoJsonCache.get(level);
+      if (!cached) {
+        cached = getRegionsGeoJson(db, level);
+        cached.catch(() => geoJsonCache.delete(level));
+        geoJsonCache.set(level, cached);
+      }
+      return cached;
+    },
+
+    /**
+     * The kecamatan and desa at a point. Points up to `toleranceMeters` outside Balangan go to the nearest
+     * kecamatan (with `outsideMeters` set); farther ones give null, and the caller says what that means.
+     */
+    async locate(lat: number, lng: number, toleranceMeters = 0): Promise<Located | null> {
+      const rows = await getRegionsContaining(db, lat, lng);
+      let kecamatan = rows.find((r) => r.level === "kecamatan");
+      let outsideMeters = 0;
+      if (!kecamatan) {
+        const nearest = await getNearestRegion(db, "kecamatan", lat, lng, Math.max(toleranceMeters, SLIVER_METERS));
+        if (!nearest) return null;
+        kecamatan = nearest;
+        outsideMeters = nearest.meters;
+      }
+      let desa = rows.find((r) => r.level === "desa" && r.kode.startsWith(`${kecamatan.kode}.`));
+      desa ??= await getNearestRegion(db, "desa", lat, lng, 5_000, kecamatan.kode);
+      return {
+        kecamatan: { kode: kecamatan.kode, nama: kecamatan.nama },
+        desa: desa ? { kode: desa.kode, nama: desa.nama } : null,
+        outsideMeters: Math.round(outsideMeters),
+      };
+    },
+  };
+}
+
+export type RegionsService = ReturnType<typeof createRegionsService>;

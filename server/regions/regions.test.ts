@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../test/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const get = async (path: string) => {
+  const res = await fetch(t.baseUrl + path);
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+describe("GET /api/regions", () => {
+  it("returns the 8 kecamatan of Balangan as a FeatureCollection", async () => {
+    const { status, body } = await get("/api/regions?level=kecamatan");
+    expect(status).toBe(200);
+    expect(body.type).toBe("FeatureCollection");
+    expect(body.features).toHaveLength(8);
+    const names = body.features.map((f: any) => f.properties.nama).sort();
+    expect(names).toEqual(
+      ["Awayan", "Batu Mandi", "Halong", "Juai", "Lampihong", "Paringin", "Paringin Selatan", "Tebing Tinggi"].sort(),
+    );
+    for (const f of body.features) {
+      expect(f.geometry.type).toBe("MultiPolygon");
+      expect(f.properties.parent).toBe("63.11");
+    }
+  });
+
+  it("returns all 157 desa, each under its own kecamatan", async () => {
+    const { body } = await get("/api/regions?level=desa");
+    expect(body.features).toHaveLength(157);
+    for (const f of body.features) expect(f.properties.kode.slice(0, 8)).toBe(f.properties.parent);
+  });
+
+  it("rejects an unknown level with a field message", async () => {
+    const { status, body } = await get("/api/regions?level=provinsi");
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.fields.level).toBeTruthy();
+  });
+});
+
+describe("GET /api/regions/locate", () => {
+  it("places the Paringin Kota point in Paringin", async () => {
+    const { status, body } = await get("/api/regions/locate?lat=-2.3217&lng=115.4584");
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      kecamatan: { kode: "63.11.06", nama: "Paringin" },
+      desa: { kode: "63.11.06.1023", nama: "Paringin Kota" },
+    });
+  });
+
+  it("places every desa's label point in that desa's kecamatan", async () => {
+    const { body } = await get("/api/regions?level=desa");
+    for (const f of body.features) {
+      const [lng, lat] = f.properties.label;
+      const located = await get(`/api/regions/locate?lat=${lat}&lng=${lng}`);
+      expect(located.status).toBe(200);
+      expect(located.body.kecamatan.kode).toBe(f.properties.parent);
+    }
+  });
+
+  it("answers 404 outside_region for Jakarta", async () => {
+    const { status, body } = await get("/api/regions/locate?lat=-6.2&lng=106.8");
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("outside_region");
+    expect(body.error.message).toBeTruthy();
+  });
+
+  it.each([
+    ["lat=abc&lng=115.4", ["lat"]],
+    ["lat=95&lng=115.4", ["lat"]],
+    ["lat=-2.3&lng=181", ["lng"]],
+    ["", ["lat", "lng"]],
+    ["lat=-2.3", ["lng"]],
+    ["lat=Infinity&lng=115", ["lat"]],
+  ])("answers 400 with a message per bad field for ?%s", async (query, badFields) => {
+    const { status, body } = await get(`/api/regions/locate?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_input");
+    expect(Object.keys(body.error.fields).sort()).toEqual(badFields);
+  });
+});

@@ -1,0 +1,7 @@
+import { fileURLToPath } from "node:url";
+
+/** Import aliases shared by Vite builds and Vitest, mirroring tsconfig.json "paths". */
+export const aliases = {
+  "@contract": fileURLToPath(new URL("./server/contract", import.meta.url)),
+  "@geo": fileURLToPath(new URL("./geo/src", import.meta.url)),
+};
