@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.ts";
+
+describe("parseConfig", () => {
+  it("fills defaults: port 3000, WITA, embedded data under ./data", () => {
+    const c = parseConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.TZ).toBe("Asia/Makassar");
+    expect(c.DATA_DIR).toBe("./data");
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("lists every problem at once", () => {
+    try {
+      parseConfig({ PORT: "abc", DATABASE_URL: "not a url", LOG_LEVEL: "loud" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join("\n");
+      expect(problems).toContain("PORT");
+      expect(problems).toContain("DATABASE_URL");
+      expect(problems).toContain("LOG_LEVEL");
+    }
+  });
+
+  it("refuses demo data and a missing session secret in production", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", DEMO: "true" })).toThrow(/DEMO[\s\S]*SESSION_SECRET/);
+  });
+
+  it("turns on demo mode with --demo", () => {
+    expect(parseConfig({}, ["--demo"]).DEMO).toBe(true);
+    expect(parseConfig({}).DEMO).toBe(false);
+  });
+});
