@@ -1,6 +1,5 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import express, { type Express } from "express";
-import { Server as IoServer } from "socket.io";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { publicConfig } from "./config.ts";
@@ -8,9 +7,20 @@ import type { Database } from "./core/db.ts";
 import { apiNotFound, errorHandler } from "./core/error-handler.ts";
 import { categoryLogger } from "./core/logger.ts";
 import { frontEndsRouter } from "./core/static.ts";
+import { createIo, type IoServer } from "./core/io.ts";
 import { healthRouter } from "./health/health.routes.ts";
 import { createRegionsService } from "./regions/regions.service.ts";
 import { regionsRouter } from "./regions/regions.routes.ts";
+import { createSessionMiddleware } from "./auth/session.ts";
+import { loadSessionUser, publicAccess } from "./auth/auth.middleware.ts";
+import { csrfGuard, securityHeaders } from "./auth/request-guards.ts";
+import { createAuthService } from "./auth/auth.service.ts";
+import { authRouter } from "./auth/auth.routes.ts";
+import { createAuditService } from "./audit/audit.service.ts";
+import { auditRouter } from "./audit/audit.routes.ts";
+import { createUsersService } from "./users/users.service.ts";
+import { usersRouter } from "./users/users.routes.ts";
+import { loadBoundaryFeatures } from "../seeds/boundaries.ts";
 
 export interface AppDeps {
   config: Config;
@@ -22,28 +32,62 @@ export interface App {
   app: Express;
   http: HttpServer;
   io: IoServer;
+  services: ReturnType<typeof createServices>;
+  /** Release what createApp opened (session store pool); the database belongs to the caller. */
+  close(): Promise<void>;
+}
+
+function createServices(deps: AppDeps, live: ReturnType<typeof createIo>["live"]) {
+  const sequelize = deps.db.sequelize;
+  const audit = createAuditService(sequelize);
+  return {
+    audit,
+    regions: createRegionsService(sequelize),
+    auth: createAuthService(sequelize, audit, {
+      maxFailures: deps.config.LOGIN_MAX_FAILURES,
+      maxFailuresPerIpDay: deps.config.LOGIN_MAX_FAILURES_PER_IP_DAY,
+    }),
+    users: createUsersService(sequelize, audit, live),
+  };
 }
 
 /** Build the HTTP app and the socket hub on one server. Never listens, so tests can build it freely. */
 export function createApp(deps: AppDeps): App {
   const { config, db, log } = deps;
+  const sequelize = db.sequelize;
   const app = express();
+  const http = createServer(app);
+  const absoluteSessionMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+  const session = createSessionMiddleware(config, db.url);
+  const kecamatanCodes = loadBoundaryFeatures("kecamatan").map((f) => f.properties.kode);
+  const { io, live } = createIo(http, {
+    db: sequelize,
+    log: categoryLogger(log, "socket"),
+    session: session.middleware,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    absoluteSessionMs,
+    eventsPerSecond: config.SOCKET_EVENTS_PER_SECOND,
+    kecamatanCodes: () => kecamatanCodes,
+  });
+  const services = createServices(deps, live);
+
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
-  app.use(express.json({ limit: "256kb" }));
+  app.set("trust proxy", config.TRUST_PROXY);
+  app.use(securityHeaders(config.TILE_URL));
+  app.use(healthRouter(sequelize, categoryLogger(log, "db")));
+  app.use("/api", express.json({ limit: "256kb" }), csrfGuard(config.ALLOWED_ORIGINS));
+  app.use("/api", session.middleware, loadSessionUser(sequelize, absoluteSessionMs));
 
-  const regions = createRegionsService(db.sequelize);
-
-  app.use(healthRouter(db.sequelize, categoryLogger(log, "db")));
-  app.get("/api/config", (_req, res) => {
+  app.get("/api/config", publicAccess(), (_req, res) => {
     res.json(publicConfig(config));
   });
-  app.use(regionsRouter(regions));
+  app.use(regionsRouter(services.regions));
+  app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
+  app.use(usersRouter(services.users));
+  app.use(auditRouter(sequelize));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter());
   app.use(errorHandler(categoryLogger(log, "http")));
 
-  const http = createServer(app);
-  const io = new IoServer(http, { serveClient: false });
-  return { app, http, io };
+  return { app, http, io, services, close: session.close };
 }

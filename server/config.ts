@@ -27,6 +27,27 @@ const ConfigSchema = z.object({
   /** Seed demo accounts and data on start (the README quick start). Never in production. */
   DEMO: booleanish.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** A session ends after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
+  /** …and this long after login whatever happens. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(14 * 24),
+  /** `auto`: Secure cookies when the request came over HTTPS (directly or via a trusted proxy). */
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Proxies to trust for X-Forwarded-*: Express "trust proxy" syntax. */
+  TRUST_PROXY: z.string().default("loopback"),
+  /** Extra origins (scheme://host[:port]) allowed for sockets and state-changing requests, comma separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean)),
+  /** First start with no admin: create this admin. Without a password a one-time password is logged. */
+  INITIAL_ADMIN_USERNAME: z.string().default("admin"),
+  INITIAL_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  /** Failed logins per username+IP before a 15-minute block, and per IP per day. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_IP_DAY: z.coerce.number().int().min(1).default(200),
+  /** Events one socket may send per second (token bucket, with a burst of twice that). */
+  SOCKET_EVENTS_PER_SECOND: z.coerce.number().min(1).default(20),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, "SESSION_SECRET"> & { SESSION_SECRET: string };

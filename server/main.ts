@@ -6,6 +6,8 @@ import { openDatabase } from "./core/db.ts";
 import { migrateUp } from "./core/migrate.ts";
 import { createApp } from "./app.ts";
 import { installGracefulShutdown } from "./core/shutdown.ts";
+import { ensureInitialAdmin } from "./auth/initial-admin.ts";
+import { seedDemoAccounts } from "../seeds/demo.ts";
 
 async function main() {
   let config;
@@ -31,13 +33,16 @@ async function main() {
   const applied = await migrateUp(db.sequelize, categoryLogger(log, "db"));
   appLog.info({ applied, mode: db.mode }, "database ready");
 
-  const { http, io } = createApp({ config, db, log });
+  const built = createApp({ config, db, log });
+  const { http, io } = built;
+  if (config.DEMO) await seedDemoAccounts(built.services.users, appLog);
+  await ensureInitialAdmin(db.sequelize, built.services.users, config, categoryLogger(log, "auth"));
   http.listen(config.PORT, config.HOST);
   await once(http, "listening");
   const { port } = http.address() as AddressInfo;
   appLog.info({ port, url: `http://localhost:${port}/`, mobile: `http://localhost:${port}/m/`, demo: config.DEMO }, "SIKANDA listening");
 
-  installGracefulShutdown({ http, io, db, log: appLog, graceMs: config.SHUTDOWN_GRACE_MS });
+  installGracefulShutdown({ http, io, db, log: appLog, graceMs: config.SHUTDOWN_GRACE_MS, afterHttp: built.close });
 }
 
 main().catch((err) => {

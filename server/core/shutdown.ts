@@ -14,6 +14,8 @@ export function installGracefulShutdown(opts: {
   log: Logger;
   graceMs: number;
   beforeClose?: () => Promise<void>;
+  /** After HTTP and sockets are closed, before the database: e.g. the session store's pool. */
+  afterHttp?: () => Promise<void>;
 }) {
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,6 +35,7 @@ export function installGracefulShutdown(opts: {
       // Socket.IO disconnects its clients, then closes the HTTP server: no new connections, idle keep-alive
       // ones dropped (Node ≥ 19), and the callback fires once in-flight requests have finished.
       await new Promise<void>((resolve) => opts.io.close(() => resolve()));
+      await opts.afterHttp?.();
       await opts.db.close();
       opts.log.info("stopped cleanly");
       process.exit(0);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
 import { fileURLToPath } from "node:url";
+import { publicAccess } from "../auth/auth.middleware.ts";
 
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 
@@ -24,7 +25,7 @@ export function frontEndsRouter(distDir = DIST): Router {
         },
       }),
     );
-    router.get(`${prefix === "/" ? "" : prefix}/*path`, (req, res, next) => {
+    router.get(`${prefix === "/" ? "" : prefix}/*path`, publicAccess(), (req, res, next) => {
       if (req.path.startsWith("/api/") || req.path.startsWith("/socket.io/")) return next();
       const index = path.join(root, "index.html");
       if (!existsSync(index)) return next();

@@ -1,6 +1,7 @@
 import type { Sequelize } from "sequelize";
 import { postgisExtension } from "./0001-postgis.ts";
 import { regionsTable } from "./0002-regions.ts";
+import { accountsTables } from "./0003-accounts.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
-export const migrations: Migration[] = [postgisExtension, regionsTable];
+export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables];

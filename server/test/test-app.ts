@@ -34,6 +34,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => app.io.close(() => resolve()));
+      await app.close();
       await db.close();
     },
   };

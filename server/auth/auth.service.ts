@@ -1,0 +1,89 @@
+import type { Request } from "express";
+import type { Sequelize } from "sequelize";
+import type { LoginInput } from "@contract/auth.ts";
+import { AppError, invalid, unauthenticated } from "../core/errors.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import { getUserById, getUserByUsername, recordLoginResult, updateUser, type UserRow } from "../users/users.repo.ts";
+import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
+import { clearThrottle, getThrottle, recordThrottleFailure } from "./throttle.repo.ts";
+
+const BLOCK_SECONDS = 15 * 60;
+const DAY_SECONDS = 24 * 60 * 60;
+
+export interface AuthServiceOptions {
+  maxFailures: number;
+  maxFailuresPerIpDay: number;
+}
+
+function throttled(until: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const err = new AppError(429, "too_many_requests", `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} minutes.`);
+  (err as AppError & { retryAfter?: number }).retryAfter = seconds;
+  return err;
+}
+
+export function createAuthService(db: Sequelize, audit: AuditService, opts: AuthServiceOptions) {
+  const userKey = (username: string, ip: string) => `user:${username}|ip:${ip}`;
+  const ipKey = (ip: string) => `ip:${ip}`;
+
+  async function assertNotThrottled(keys: string[]) {
+    for (const key of keys) {
+      const state = await getThrottle(db, key);
+      if (state?.blocked_until && state.blocked_until.getTime() > Date.now()) throw throttled(state.blocked_until);
+    }
+  }
+
+  return {
+    /**
+     * Check credentials with throttling: 10 consecutive failures per username+IP block that pair for
+     * 15 minutes, and an IP's failures per day are capped. Unknown usernames cost a hash too.
+     */
+    async login(req: Request, input: LoginInput): Promise<UserRow> {
+      const ip = req.ip ?? "unknown";
+      const keys = [userKey(input.username, ip), ipKey(ip)];
+      try {
+        await assertNotThrottled(keys);
+      } catch (err) {
+        await audit.record(req, "login.throttled", { actorUsername: input.username, details: { username: input.username } });
+        throw err;
+      }
+      const user = await getUserByUsername(db, input.username);
+      const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+      if (!user || !passwordOk || !user.active) {
+        const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "disabled";
+        if (user) await recordLoginResult(db, user.id, false);
+        await audit.record(req, "login.failure", {
+          actorId: user?.id ?? null,
+          actorUsername: input.username,
+          targetType: "user",
+          targetId: user?.id ?? null,
+          details: { reason },
+        });
+        const pair = await recordThrottleFailure(db, keys[0]!, opts.maxFailures, DAY_SECONDS, BLOCK_SECONDS);
+        const perIp = await recordThrottleFailure(db, keys[1]!, opts.maxFailuresPerIpDay, DAY_SECONDS, DAY_SECONDS);
+        const blocked = [pair.blocked_until, perIp.blocked_until].find((d) => d && d.getTime() > Date.now());
+        if (blocked) throw throttled(blocked);
+        throw unauthenticated("Wrong username or password");
+      }
+      await clearThrottle(db, keys[0]!);
+      await recordLoginResult(db, user.id, true);
+      if (needsRehash(user.password_hash))
+        await updateUser(db, user.id, { passwordHash: await hashPassword(input.password) });
+      await audit.record(req, "login.success", { actorId: user.id, actorUsername: user.username, targetType: "user", targetId: user.id });
+      return user;
+    },
+
+    /** Change one's own password: the current one must be right; other sessions of the user end. */
+    async changeOwnPassword(req: Request, userId: string, current: string, next: string): Promise<UserRow> {
+      const user = await getUserById(db, userId);
+      if (!user || !(await verifyPassword(user.password_hash, current)))
+        throw invalid("Current password is wrong", { currentPassword: "wrong password" });
+      if (current === next) throw invalid("Choose a new password", { newPassword: "must differ from the current one" });
+      const updated = await updateUser(db, userId, { passwordHash: await hashPassword(next), mustChangePassword: false });
+      await audit.record(req, "user.password_changed", { targetType: "user", targetId: userId });
+      return updated!;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,73 @@
+import type { Audience, Role } from "@contract/auth.ts";
+
+/**
+ * Who may do what, as data. Every REST route and socket event names one of these actions (or `public`),
+ * and a test walks all routes and events so that one without a decision cannot land.
+ *
+ * Scope says how far a grant reaches:
+ * - `all`: every resource;
+ * - `region`: resources in the user's kecamatan (officers) or verifier regions (verifiers; none = all);
+ * - `own`: resources the user authored or is.
+ */
+export type Scope = "all" | "region" | "own";
+
+export const PERMISSIONS = {
+  "report.submit": { officer: "own" },
+  "report.read.own": { officer: "own" },
+  "report.read.region": { verifier: "region", admin: "all", leader: "all" },
+  "report.read.published": { anonymous: "all", guest: "all", officer: "all", verifier: "all", admin: "all", leader: "all" },
+  "report.verify": { verifier: "region", admin: "all" },
+  "report.publish": { verifier: "region", admin: "all" },
+  "changes.read": { officer: "own", verifier: "region", admin: "all", leader: "all", guest: "all" },
+  "alert.acknowledge": { leader: "all", admin: "all" },
+  "user.manage": { admin: "all" },
+  "audit.read": { admin: "all" },
+  "news.manage": { admin: "all" },
+  "facility.manage": { admin: "all" },
+  "account.self": { officer: "own", verifier: "own", admin: "own", leader: "own", guest: "own" },
+  "notification.subscribe": { guest: "own", officer: "own", verifier: "own", admin: "own", leader: "own" },
+} as const satisfies Record<string, Partial<Record<Audience, Scope>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+/** `public` marks a route anyone may call, anonymous included: a decision too, not an omission. */
+export type Access = Action | "public";
+
+export interface Actor {
+  id: string;
+  role: Role;
+  kecamatanKode: string | null;
+  verifierRegions: string[];
+}
+
+/** What a permission is checked against: a report, a user, anything with a region and an owner. */
+export interface Resource {
+  kecamatanKode?: string | null;
+  ownerId?: string | null;
+}
+
+export function scopeOf(actor: Actor | null, action: Action): Scope | undefined {
+  const grants: Partial<Record<Audience, Scope>> = PERMISSIONS[action];
+  return grants[actor ? actor.role : "anonymous"];
+}
+
+/** Does the actor's grant for this action reach this resource? Without a resource: any grant at all. */
+export function can(actor: Actor | null, action: Action, resource?: Resource): boolean {
+  const scope = scopeOf(actor, action);
+  if (!scope) return false;
+  if (!resource || scope === "all") return true;
+  if (!actor) return false;
+  if (scope === "own") return resource.ownerId === actor.id;
+  return inRegion(actor, resource.kecamatanKode ?? null);
+}
+
+/** The kecamatan an actor may see under `region` scope; null means every kecamatan. */
+export function regionFilter(actor: Actor): string[] | null {
+  if (actor.role === "officer") return actor.kecamatanKode ? [actor.kecamatanKode] : [];
+  if (actor.role === "verifier") return actor.verifierRegions.length ? actor.verifierRegions : null;
+  return null;
+}
+
+function inRegion(actor: Actor, kode: string | null): boolean {
+  const allowed = regionFilter(actor);
+  return allowed === null || (kode !== null && allowed.includes(kode));
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { KecamatanKode, NewPassword, Role, Username } from "./auth.ts";
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+/** NIP: the 18-digit Indonesian civil-servant number. */
+const Nip = z
+  .string()
+  .trim()
+  .regex(/^\d{18}$/, "NIP is 18 digits")
+  .nullish()
+  .or(z.literal("").transform(() => null))
+  .transform((v) => v ?? null);
+
+const userFields = {
+  displayName: z.string().trim().min(1, "required").max(100),
+  role: Role,
+  kecamatanKode: KecamatanKode.nullish().transform((v) => v ?? null),
+  position: optionalText(120),
+  nip: Nip,
+  phone: optionalText(30),
+  verifierRegions: z.array(KecamatanKode).max(8).default([]),
+};
+
+/** An officer works in exactly one kecamatan; other roles have none. */
+function checkRoleFields(
+  u: { role?: Role; kecamatanKode?: string | null; verifierRegions?: string[] },
+  ctx: z.RefinementCtx,
+) {
+  if (u.role === "officer" && !u.kecamatanKode)
+    ctx.addIssue({ code: "custom", path: ["kecamatanKode"], message: "an officer needs a kecamatan" });
+  if (u.role && u.role !== "officer" && u.kecamatanKode)
+    ctx.addIssue({ code: "custom", path: ["kecamatanKode"], message: "only officers belong to a kecamatan" });
+  if (u.role && u.role !== "verifier" && u.verifierRegions?.length)
+    ctx.addIssue({ code: "custom", path: ["verifierRegions"], message: "only verifiers have verifier regions" });
+}
+
+export const CreateUserInput = z
+  .object({ username: Username, ...userFields, password: NewPassword.optional() })
+  .superRefine(checkRoleFields);
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UpdateUserInput = z
+  .object({
+    displayName: userFields.displayName.optional(),
+    role: Role.optional(),
+    kecamatanKode: KecamatanKode.nullish(),
+    position: optionalText(120).optional(),
+    nip: Nip.optional(),
+    phone: optionalText(30).optional(),
+    verifierRegions: z.array(KecamatanKode).max(8).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+export const UserListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  kecamatan: KecamatanKode.optional(),
+  active: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** A user as an admin sees it. */
+export interface AdminUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  kecamatanKode: string | null;
+  position: string | null;
+  nip: string | null;
+  phone: string | null;
+  verifierRegions: string[];
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+  passwordChangedAt: string | null;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+/** Answer of creating a user or resetting a password without giving one: shown once, never stored. */
+export interface OneTimePasswordResult {
+  user: AdminUserView;
+  oneTimePassword?: string;
+}
+
+export const AuditQuery = z.object({
+  action: z.string().max(60).optional(),
+  actor: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
