@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../test/test-app.ts";
+import { api, createAccount, login } from "../test/accounts.ts";
+
+let t: TestApp;
+let admin: string;
+let adminId: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  const acc = await createAccount(t, "admin");
+  adminId = acc.id;
+  admin = await login(t, acc);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const unique = () => `u${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+describe("user administration", () => {
+  it("issues an officer with a one-time password that must be changed, then works with the new one", async () => {
+    const username = unique();
+    const created = await api(t, "POST", "/api/users", {
+      cookie: admin,
+      body: { username, displayName: "Budi", role: "officer", kecamatanKode: "63.11.04", position: "Agen Informasi", nip: "199001012020011001" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{14}$/);
+    expect(created.body.user).toMatchObject({ username, role: "officer", kecamatanKode: "63.11.04", mustChangePassword: true });
+    expect(JSON.stringify(created.body.user)).not.toContain("argon2");
+
+    const cookie = await login(t, { username, password: created.body.oneTimePassword });
+    const me = await api(t, "GET", "/api/auth/me", { cookie });
+    expect(me.body.user.mustChangePassword).toBe(true);
+    const changed = await api(t, "POST", "/api/auth/password", {
+      cookie,
+      body: { currentPassword: created.body.oneTimePassword, newPassword: "Budi-baru-2026" },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.user.mustChangePassword).toBe(false);
+    await login(t, { username, password: "Budi-baru-2026" });
+  });
+
+  it("explains bad input per field and never creates a half account", async () => {
+    const res = await api(t, "POST", "/api/users", {
+      cookie: admin,
+      body: { username: "A B", displayName: "", role: "officer", nip: "123" },
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(["displayName", "kecamatanKode", "nip", "username"]);
+    const taken = await api(t, "POST", "/api/users", { cookie: admin, body: { username: "admin_dup_" + unique(), displayName: "x", role: "guest" } });
+    const again = await api(t, "POST", "/api/users", { cookie: admin, body: { username: taken.body.user.username, displayName: "y", role: "guest" } });
+    expect(again.status).toBe(400);
+    expect(again.body.error.fields.username).toMatch(/in use/);
+  });
+
+  it("resets a password: old sessions end, the one-time password works", async () => {
+    const acc = await createAccount(t, "verifier");
+    const old = await login(t, acc);
+    const reset = await api(t, "POST", `/api/users/${acc.id}/reset-password`, { cookie: admin });
+    expect(reset.status).toBe(200);
+    expect((await api(t, "GET", "/api/auth/me", { cookie: old })).status).toBe(401);
+    await expect(login(t, acc)).rejects.toThrow();
+    await login(t, { username: acc.username, password: reset.body.oneTimePassword });
+  });
+
+  it("searches and filters users", async () => {
+    const acc = await createAccount(t, "officer", { kecamatanKode: "63.11.08" });
+    const res = await api(t, "GET", `/api/users?q=${acc.username}&role=officer&kecamatan=63.11.08`, { cookie: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.users.map((u: { id: string }) => u.id)).toEqual([acc.id]);
+    expect(res.body.total).toBe(1);
+  });
+
+  it("will not let an admin disable or demote themself", async () => {
+    const res = await api(t, "PATCH", `/api/users/${adminId}`, { cookie: admin, body: { active: false } });
+    expect(res.status).toBe(409);
+  });
+
+  it("lets guests register themselves, as guests only", async () => {
+    const username = unique();
+    const res = await api(t, "POST", "/api/auth/register", {
+      body: { username, displayName: "Warga", password: "Warga-balangan-1", role: "admin" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user.role).toBe("guest");
+  });
+});
