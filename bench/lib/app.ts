@@ -46,6 +46,7 @@ export async function startBenchApp(opts: {
     async close() {
       // Socket.IO closes the HTTP server too; idle keep-alive connections are dropped by Node ≥ 19.
       await new Promise<void>((resolve) => app.io.close(() => resolve()));
+      await app.close();
       await db.close();
     },
   };

@@ -18,6 +18,8 @@ export interface LoadResult {
   rate: number;
   latencyMs: LatencySummary;
   outcomes: Record<string, number>;
+  /** Latency per outcome: a cheap 404 and a costly 200 averaged together would hide both. */
+  latencyByOutcomeMs: Record<string, LatencySummary>;
   /** True when the deadline cut the run short. */
   stoppedEarly: boolean;
   /** A few thrown messages, to tell what went wrong without flooding the output. */
@@ -28,6 +30,7 @@ export interface LoadResult {
 export async function runLoad<T>(opts: LoadOptions<T>): Promise<LoadResult> {
   const latencies = new Float64Array(opts.items.length);
   const outcomes: Record<string, number> = {};
+  const outcomeOf: string[] = [];
   const errorSamples: string[] = [];
   let next = 0;
   let completed = 0;
@@ -50,18 +53,24 @@ export async function runLoad<T>(opts: LoadOptions<T>): Promise<LoadResult> {
         outcome = "throw";
         if (errorSamples.length < 5) errorSamples.push(err instanceof Error ? err.message : String(err));
       }
+      outcomeOf[completed] = outcome;
       latencies[completed++] = performance.now() - t0;
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   const elapsedMs = performance.now() - started;
+  const latencyByOutcomeMs: Record<string, LatencySummary> = {};
+  for (const key of Object.keys(outcomes)) {
+    latencyByOutcomeMs[key] = summarizeLatencies(latencies.filter((_, i) => i < completed && outcomeOf[i] === key));
+  }
   return {
     completed,
     elapsedMs: round3(elapsedMs),
     rate: round3((completed / elapsedMs) * 1000),
     latencyMs: summarizeLatencies(latencies.subarray(0, completed)),
     outcomes,
+    latencyByOutcomeMs,
     stoppedEarly,
     errorSamples,
   };
