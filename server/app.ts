@@ -20,6 +20,13 @@ import { createAuditService } from "./audit/audit.service.ts";
 import { auditRouter } from "./audit/audit.routes.ts";
 import { createUsersService } from "./users/users.service.ts";
 import { usersRouter } from "./users/users.routes.ts";
+import { createReportIntake } from "./reports/intake.ts";
+import { createPhotoStore } from "./reports/photo-store.ts";
+import { createReportsService } from "./reports/reports.service.ts";
+import { reportsRouter } from "./reports/reports.routes.ts";
+import { registerReportEvents } from "./reports/reports.socket.ts";
+import { createChangesService } from "./changes/changes.service.ts";
+import { changesRouter } from "./changes/changes.routes.ts";
 import { loadBoundaryFeatures } from "../seeds/boundaries.ts";
 
 export interface AppDeps {
@@ -37,12 +44,16 @@ export interface App {
   close(): Promise<void>;
 }
 
-function createServices(deps: AppDeps, live: ReturnType<typeof createIo>["live"]) {
+function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof createIo>["live"]) {
   const sequelize = deps.db.sequelize;
   const audit = createAuditService(sequelize);
+  const regions = createRegionsService(sequelize);
   return {
     audit,
-    regions: createRegionsService(sequelize),
+    regions,
+    intake: createReportIntake({ db: sequelize, regions, io, log: categoryLogger(deps.log, "reports") }),
+    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR)),
+    changes: createChangesService(sequelize),
     auth: createAuthService(sequelize, audit, {
       maxFailures: deps.config.LOGIN_MAX_FAILURES,
       maxFailuresPerIpDay: deps.config.LOGIN_MAX_FAILURES_PER_IP_DAY,
@@ -69,13 +80,17 @@ export function createApp(deps: AppDeps): App {
     eventsPerSecond: config.SOCKET_EVENTS_PER_SECOND,
     kecamatanCodes: () => kecamatanCodes,
   });
-  const services = createServices(deps, live);
+  const services = createServices(deps, io, live);
+  registerReportEvents(io, services.intake, categoryLogger(log, "reports"));
 
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
   app.use(securityHeaders(config.TILE_URL));
   app.use(healthRouter(sequelize, categoryLogger(log, "db")));
-  app.use("/api", express.json({ limit: "256kb" }), csrfGuard(config.ALLOWED_ORIGINS));
+  // Reports may carry many long free-text fields (10,000 characters each); everything else stays small.
+  const jsonSmall = express.json({ limit: "256kb" });
+  const jsonReports = express.json({ limit: "1mb" });
+  app.use("/api", (req, res, next) => (req.path === "/reports" ? jsonReports : jsonSmall)(req, res, next), csrfGuard(config.ALLOWED_ORIGINS));
   app.use("/api", session.middleware, loadSessionUser(sequelize, absoluteSessionMs));
 
   app.get("/api/config", publicAccess(), (_req, res) => {
@@ -85,6 +100,8 @@ export function createApp(deps: AppDeps): App {
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
   app.use(auditRouter(sequelize));
+  app.use(reportsRouter(services.intake, services.reports));
+  app.use(changesRouter(services.changes));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter());
   app.use(errorHandler(categoryLogger(log, "http")));

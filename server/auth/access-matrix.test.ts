@@ -4,6 +4,7 @@ import { AUDIENCES } from "@contract/auth.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
 import { listRoutes } from "../test/routes.ts";
+import { actorOfAccount, situationReport } from "../test/reports.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { SOCKET_EVENT_ACCESS } from "./socket-access.ts";
 
@@ -24,7 +25,12 @@ interface Case {
 interface Ctx {
   target: TestAccount;
   unique: () => string;
+  /** A report by the officer audience, with one declared (not uploaded) photo. */
+  report: { id: string; photo: string };
 }
+const OFFICER_ONLY = (status: number): Expect => ({ ...ALL(403), anonymous: 401, officer: status });
+/** Readers of reports: officers (own), verifiers, leaders, admins — never guests. */
+const REPORT_READERS = (status: number): Expect => ({ ...ALL(status), anonymous: 401, guest: 403 });
 
 const CASES: Record<string, Case> = {
   "GET /healthz": { expect: ALL(200) },
@@ -46,6 +52,18 @@ const CASES: Record<string, Case> = {
   "PATCH /api/users/:id": { expect: ADMIN_ONLY(200), path: (c) => `/api/users/${c.target.id}`, body: () => ({ position: "Staf" }) },
   "POST /api/users/:id/reset-password": { expect: ADMIN_ONLY(200), path: (c) => `/api/users/${c.target.id}/reset-password` },
   "GET /api/audit": { expect: ADMIN_ONLY(200) },
+  "POST /api/reports": { expect: OFFICER_ONLY(400), body: () => ({ kind: "situation" }) },
+  "GET /api/reports": { expect: REPORT_READERS(200) },
+  "GET /api/reports/:id": { expect: REPORT_READERS(200), path: (c) => `/api/reports/${c.report.id}` },
+  "PUT /api/reports/:id/photos/:sha256": {
+    expect: OFFICER_ONLY(400),
+    path: (c) => `/api/reports/${c.report.id}/photos/${c.report.photo}`,
+  },
+  "GET /api/reports/:id/photos/:sha256": {
+    expect: REPORT_READERS(404),
+    path: (c) => `/api/reports/${c.report.id}/photos/${c.report.photo}`,
+  },
+  "GET /api/changes": { expect: SIGNED_IN(200) },
   // Last: it ends the session used for the others.
   "POST /api/auth/logout": { expect: ALL(204) },
 };
@@ -57,11 +75,20 @@ let ctx: Ctx;
 beforeAll(async () => {
   t = await startTestApp();
   cookies.set("anonymous", undefined);
+  const accounts = new Map<Audience, TestAccount>();
   for (const role of ["guest", "officer", "verifier", "leader", "admin"] as const) {
-    cookies.set(role, await login(t, await createAccount(t, role)));
+    const account = await createAccount(t, role);
+    accounts.set(role, account);
+    cookies.set(role, await login(t, account));
   }
   let n = 0;
-  ctx = { target: await createAccount(t, "guest"), unique: () => `matrix.${Date.now().toString(36)}.${n++}` };
+  const photo = "ab".repeat(32);
+  const submitted = await t.services.intake.submit(actorOfAccount(accounts.get("officer")!), situationReport({ photos: [photo] }));
+  ctx = {
+    target: await createAccount(t, "guest"),
+    unique: () => `matrix.${Date.now().toString(36)}.${n++}`,
+    report: { id: submitted.id, photo },
+  };
 });
 afterAll(async () => {
   await t.close();

@@ -14,6 +14,8 @@ export type Scope = "all" | "region" | "own";
 export const PERMISSIONS = {
   "report.submit": { officer: "own" },
   "report.read.own": { officer: "own" },
+  /** Listing reports: each role within its scope (officers their own, verifiers their regions). */
+  "report.list": { officer: "own", verifier: "region", admin: "all", leader: "all" },
   "report.read.region": { verifier: "region", admin: "all", leader: "all" },
   "report.read.published": { anonymous: "all", guest: "all", officer: "all", verifier: "all", admin: "all", leader: "all" },
   "report.verify": { verifier: "region", admin: "all" },

@@ -48,7 +48,7 @@ type SessionRequest = IncomingMessage & {
 export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; live: LiveSessions } {
   const io: IoServer = new Server(http, {
     serveClient: false,
-    maxHttpBufferSize: 512 * 1024,
+    maxHttpBufferSize: 1024 * 1024,
     allowRequest: (req, callback) => callback(null, originAllowed(req, opts.allowedOrigins)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });

@@ -2,6 +2,7 @@ import type { Sequelize } from "sequelize";
 import { postgisExtension } from "./0001-postgis.ts";
 import { regionsTable } from "./0002-regions.ts";
 import { accountsTables } from "./0003-accounts.ts";
+import { reportsTables } from "./0004-reports.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
-export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables];
+export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables];

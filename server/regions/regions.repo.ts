@@ -1,4 +1,4 @@
-import { QueryTypes, type Sequelize } from "sequelize";
+import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import type { RegionLevel } from "@contract/regions.ts";
 
 export interface RegionRow {
@@ -34,11 +34,39 @@ export async function getNearestRegion(
     `SELECT level, kode, nama, ST_Distance(geom::geography, ${POINT}::geography) AS meters
      FROM regions
      WHERE level = :level AND (CAST(:parent AS text) IS NULL OR parent_kode = :parent)
+       AND geom && ST_Expand(${POINT}, :maxDegrees)
        AND ST_DWithin(geom::geography, ${POINT}::geography, :maxMeters)
      ORDER BY meters LIMIT 1`,
-    { replacements: { lat, lng, level, maxMeters, parent: parentKode ?? null }, type: QueryTypes.SELECT },
+    {
+      // Bounding-box prefilter on the GiST index before the exact geography distance. Near the equator a
+      // degree is ~111 km in both directions; the margin keeps the box a superset of the circle.
+      replacements: { lat, lng, level, maxMeters, maxDegrees: (maxMeters / 111_000) * 1.2, parent: parentKode ?? null },
+      type: QueryTypes.SELECT,
+    },
   );
   return rows[0];
+}
+
+export interface LocatedRow {
+  i: number;
+  kecamatan_kode: string | null;
+  kecamatan_nama: string | null;
+  desa_kode: string | null;
+  desa_nama: string | null;
+}
+
+/** Point-in-polygon for many points in one round trip (intake batches); misses come back as nulls. */
+export async function locateMany(db: Sequelize, points: { lat: number; lng: number }[], transaction?: Transaction): Promise<LocatedRow[]> {
+  if (!points.length) return [];
+  return db.query<LocatedRow>(
+    `SELECT p.i::int AS i, k.kode AS kecamatan_kode, k.nama AS kecamatan_nama, d.kode AS desa_kode, d.nama AS desa_nama
+     FROM jsonb_to_recordset(CAST(:points AS jsonb)) AS p(lat float8, lng float8, i int)
+     CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326) AS pt) q
+     LEFT JOIN LATERAL (SELECT kode, nama FROM regions WHERE level = 'kecamatan' AND ST_Contains(geom, q.pt) LIMIT 1) k ON true
+     LEFT JOIN LATERAL (SELECT kode, nama FROM regions WHERE level = 'desa' AND parent_kode = k.kode AND ST_Contains(geom, q.pt) LIMIT 1) d ON true
+     ORDER BY p.i`,
+    { replacements: { points: JSON.stringify(points.map((p, i) => ({ lat: p.lat, lng: p.lng, i }))) }, type: QueryTypes.SELECT, transaction },
+  );
 }
 
 /** All regions of a level as one GeoJSON FeatureCollection, built by PostGIS. */

@@ -1,6 +1,6 @@
 import type { Sequelize } from "sequelize";
 import type { LocateResult, RegionLevel } from "@contract/regions.ts";
-import { getNearestRegion, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
+import { getNearestRegion, getRegionsContaining, getRegionsGeoJson, locateMany } from "./regions.repo.ts";
 
 /**
  * Simplified boundaries leave thin gaps between neighbours; a point in such a sliver belongs to the
@@ -49,6 +49,21 @@ export function createRegionsService(db: Sequelize) {
         desa: desa ? { kode: desa.kode, nama: desa.nama } : null,
         outsideMeters: Math.round(outsideMeters),
       };
+    },
+
+    /**
+     * `locate` for many points: one query for the common case (inside a kecamatan and a desa), the
+     * per-point path with its sliver and border tolerance only for the rest. Order follows `points`.
+     */
+    async locateMany(points: { lat: number; lng: number }[], toleranceMeters = 0): Promise<(Located | null)[]> {
+      const rows = await locateMany(db, points);
+      return Promise.all(
+        rows.map((r, idx) =>
+          r.kecamatan_kode && r.desa_kode
+            ? { kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama! }, desa: { kode: r.desa_kode, nama: r.desa_nama! }, outsideMeters: 0 }
+            : this.locate(points[idx]!.lat, points[idx]!.lng, toleranceMeters),
+        ),
+      );
     },
   };
 }

@@ -1,4 +1,7 @@
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../config.ts";
@@ -20,7 +23,9 @@ export function openTestDatabase(poolMax = 10): Promise<Database> {
 
 /** A whole server on a random port against the test database, like main.ts builds it. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
+  // Photos and other files go to a directory of this app's own, removed on close.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-app-"));
+  const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", DATA_DIR: dataDir, ...env });
   const db = await openTestDatabase();
   const log = createLogger(config.LOG_LEVEL);
   const app = createApp({ config, db, log });
@@ -36,6 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await new Promise<void>((resolve) => app.io.close(() => resolve()));
       await app.close();
       await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

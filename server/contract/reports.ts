@@ -1,0 +1,197 @@
+import { z } from "zod";
+
+/** Limits shared by the phone (before queueing) and the server (at intake). */
+export const REPORT_LIMITS = {
+  titleMax: 200,
+  textMax: 10_000,
+  photosMax: 5,
+  photoBytesMax: 10 * 1024 * 1024,
+  photoPixelsMax: 1600,
+  futureSkewMs: 10 * 60_000,
+  /** Points up to this far outside Balangan go to the nearest kecamatan, flagged; farther are refused. */
+  outsideToleranceMeters: 2_000,
+} as const;
+
+export const ReportKind = z.enum(["situation", "daily", "weekly", "monthly"]);
+export type ReportKind = z.infer<typeof ReportKind>;
+export const Classification = z.enum(["biasa", "rahasia"]);
+/** The five pancagatra. */
+export const Bidang = z.enum(["ideologi", "politik", "ekonomi", "sosial-budaya", "pertahanan-keamanan"]);
+export type Bidang = z.infer<typeof Bidang>;
+/** Tingkat kerawanan: green, yellow, red, dark red. */
+export const Kerawanan = z.enum(["rendah", "sedang", "tinggi", "sangat_tinggi"]);
+export type Kerawanan = z.infer<typeof Kerawanan>;
+export const ReportStatus = z.enum(["submitted", "verified", "rejected", "revision_requested", "published"]);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/** Default sub-categories per bidang (the form offers these; admins will edit the list). */
+export const DEFAULT_SUB_CATEGORIES: Record<Bidang, string[]> = {
+  ideologi: ["radikalisme", "intoleransi", "paham terlarang"],
+  politik: ["pilkada/pilkades", "unjuk rasa", "ormas", "partai politik"],
+  ekonomi: ["harga & kelangkaan sembako/BBM", "tenaga kerja/TKA", "sengketa lahan/SDA"],
+  "sosial-budaya": ["konflik sosial/SARA", "kerukunan umat beragama", "narkoba", "bencana", "orang asing"],
+  "pertahanan-keamanan": ["kriminalitas", "unjuk rasa", "konflik bersenjata", "orang asing"],
+};
+
+const text = (max: number = REPORT_LIMITS.textMax) => z.string().trim().max(max, `at most ${max} characters`);
+const requiredText = (max: number = REPORT_LIMITS.textMax) => text(max).min(1, "required");
+const isoDateTime = z.iso.datetime({ offset: true, error: "must be a date-time with a time zone" });
+const notFarFuture = (label: string) =>
+  isoDateTime.refine((v) => Date.parse(v) <= Date.now() + REPORT_LIMITS.futureSkewMs, `${label} is in the future`);
+const count = z.number().int().min(0).max(10_000_000).optional();
+
+/** Where it happened: GPS fix (with accuracy) or a pin the officer placed. */
+export const ReportLocation = z.object({
+  lat: z.number().finite().min(-90).max(90),
+  lng: z.number().finite().min(-180).max(180),
+  accuracyM: z.number().finite().min(0).max(100_000).nullable().default(null),
+  source: z.enum(["gps", "pin"]),
+});
+export type ReportLocation = z.infer<typeof ReportLocation>;
+
+/** Source reliability A–F × information credibility 1–6 (e.g. `B2`). */
+export const NilaiInformasi = z.string().regex(/^[A-F][1-6]$/, "reliability A–F then credibility 1–6, e.g. B2");
+
+/** The Laporan Informasi of a situation report. */
+export const SituationBody = z.object({
+  pendahuluan: z.object({
+    sumber: requiredText(500),
+    hubunganSumber: text(500).default(""),
+    caraMemperoleh: text(500).default(""),
+    waktuMemperoleh: isoDateTime.nullable().default(null),
+    nilaiInformasi: NilaiInformasi,
+  }),
+  fakta: z.object({
+    siapa: requiredText(),
+    apa: requiredText(),
+    diMana: requiredText(),
+    denganApa: text().default(""),
+    mengapa: text().default(""),
+    bagaimana: requiredText(),
+    bilamana: requiredText(500),
+    jumlahMassa: count,
+    korban: count,
+    kerugian: count,
+  }),
+  pendapat: z.object({
+    analisa: text().default(""),
+    prakiraan: text().default(""),
+    langkah: text().default(""),
+    saran: text().default(""),
+  }),
+});
+
+const bidangLines = z.object(
+  Object.fromEntries(Bidang.options.map((b) => [b, text(2_000).default("nihil")])) as Record<Bidang, z.ZodDefault<z.ZodString>>,
+);
+
+export const DailyBody = z.object({
+  situasiUmum: z.enum(["aman-kondusif", "ada-kejadian"]),
+  perBidang: bidangLines,
+  kejadianMenonjol: z.array(z.string().uuid()).max(50).default([]),
+  jumlahKejadian: z.number().int().min(0).max(10_000),
+  agendaBesok: text().default(""),
+  potensiMasalah: text().default(""),
+  rekomendasi: text().default(""),
+});
+
+export const WeeklyBody = z.object({
+  tallies: z.record(z.string().max(80), z.number().int().min(0).max(100_000)).default({}),
+  trend: text().default(""),
+  isuMenonjol: text().default(""),
+  hotspots: text().default(""),
+  prakiraan: text().default(""),
+  rekomendasi: text().default(""),
+});
+
+export const MonthlyBody = z.object({
+  statistik: z.record(z.string().max(80), z.number().int().min(0).max(1_000_000)).default({}),
+  athg: z.object(
+    Object.fromEntries(Bidang.options.map((b) => [b, text(5_000).default("")])) as Record<Bidang, z.ZodDefault<z.ZodString>>,
+  ),
+  kejadianMenonjol: text().default(""),
+  prakiraan: text().default(""),
+  saran: text().default(""),
+});
+
+const common = {
+  /** Made on the phone when the report is first saved: the idempotency key of this submission. */
+  clientId: z.string().uuid("must be a UUID"),
+  perihal: requiredText(REPORT_LIMITS.titleMax),
+  classification: Classification.default("biasa"),
+  kerawanan: Kerawanan,
+  occurredAt: notFarFuture("occurredAt"),
+  sentAt: isoDateTime,
+  location: ReportLocation,
+  /** SHA-256 of the photos that will be uploaded separately. */
+  photos: z.array(z.string().regex(/^[a-f0-9]{64}$/, "sha256 hex")).max(REPORT_LIMITS.photosMax, `at most ${REPORT_LIMITS.photosMax} photos`).default([]),
+};
+
+export const SubmitReportInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("situation"), ...common, bidang: Bidang, subCategory: requiredText(80), body: SituationBody }),
+  z.object({ kind: z.literal("daily"), ...common, period: z.iso.date("YYYY-MM-DD"), body: DailyBody }),
+  z.object({ kind: z.literal("weekly"), ...common, period: z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "ISO week, e.g. 2026-W48"), body: WeeklyBody }),
+  z.object({ kind: z.literal("monthly"), ...common, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM"), body: MonthlyBody }),
+]);
+export type SubmitReportInput = z.infer<typeof SubmitReportInput>;
+export type SubmitReportRaw = z.input<typeof SubmitReportInput>;
+
+/** What intake answers (ack or REST) once the report is committed. */
+export interface SubmitResult {
+  clientId: string;
+  id: string;
+  number: string;
+  revision: number;
+  status: ReportStatus;
+  kecamatan: { kode: string; nama: string };
+  desa: { kode: string; nama: string } | null;
+  /** Set when the point lay up to 2 km outside Balangan and was assigned to the nearest kecamatan. */
+  outsideMeters: number;
+  /** True when this client_id had been received before: the original result, nothing new written. */
+  duplicate: boolean;
+}
+
+/** A report as verifiers, admins, leaders and its own author see it. */
+export interface ReportView {
+  id: string;
+  number: string;
+  kind: ReportKind;
+  period: string | null;
+  revision: number;
+  status: ReportStatus;
+  classification: "biasa" | "rahasia";
+  bidang: Bidang | null;
+  subCategory: string | null;
+  perihal: string;
+  kerawanan: Kerawanan;
+  body: unknown;
+  occurredAt: string;
+  sentAt: string;
+  receivedAt: string;
+  location: ReportLocation;
+  kecamatan: { kode: string; nama: string };
+  desa: { kode: string; nama: string } | null;
+  outsideMeters: number;
+  author: { id: string; displayName: string };
+  photos: { sha256: string; uploaded: boolean }[];
+  version: number;
+}
+
+export const ChangesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+export const ReportListQuery = z.object({
+  /** Only the caller's own reports (officers always get only their own). */
+  mine: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  kind: ReportKind.optional(),
+  status: ReportStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Paging: reports received before this instant. */
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Photo upload limits and the types accepted (checked by magic bytes, not by the declared type). */
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, "sha256 hex");

@@ -1,0 +1,248 @@
+import type { Logger } from "pino";
+import type { Sequelize, Transaction } from "sequelize";
+
+import { REPORT_LIMITS, SubmitReportInput, type SubmitResult } from "@contract/reports.ts";
+import type { Actor } from "../auth/permissions.ts";
+import { AppError, conflict, outsideRegion } from "../core/errors.ts";
+import type { IoServer } from "../core/io.ts";
+import { MicroBatcher } from "../core/micro-batcher.ts";
+import { parseInput } from "../core/validate.ts";
+import type { Located, RegionsService } from "../regions/regions.service.ts";
+import { appendChanges, type ChangeRow } from "../changes/changes.repo.ts";
+import { toEnvelope } from "../changes/changes.service.ts";
+import { emitReportChange } from "../changes/fanout.ts";
+import { payloadHash } from "./payload-hash.ts";
+import { presentReport } from "./reports.present.ts";
+import {
+  getPeriodicReportForUpdate,
+  getReportRowsByIds,
+  getRevisionsByClientIds,
+  insertReportEvents,
+  insertReports,
+  reviseReport,
+  type NewReport,
+  type ReportRow,
+  type RevisionRow,
+} from "./reports.repo.ts";
+
+interface Submission {
+  actor: Actor;
+  input: SubmitReportInput;
+  hash: string;
+}
+
+export interface IntakeDeps {
+  db: Sequelize;
+  regions: RegionsService;
+  io: IoServer;
+  log: Logger;
+  /** Grouping window and size for situation reports (see MicroBatcher). */
+  batch?: { maxWaitMs: number; maxSize: number; maxConcurrent: number };
+}
+
+const clientIdConflict = () =>
+  conflict("This client_id was already used for a different report; nothing was changed", "client_id_conflict");
+
+/**
+ * Intake: one service behind both doors (Socket.IO `report:submit` and REST `POST /api/reports`).
+ * Exactly once by client_id; the answer is given only after the commit, so an acked report is durable.
+ * Situation reports arriving together share one INSERT and one commit; periodic reports (rare, and
+ * revising an existing row) go one by one under a per-period lock.
+ */
+export function createReportIntake(deps: IntakeDeps) {
+  const { db, regions, io } = deps;
+  const batcher = new MicroBatcher<Submission, SubmitResult>((items) => flushSituations(items), deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 2 });
+
+  async function submit(actor: Actor, raw: unknown): Promise<SubmitResult> {
+    const input = parseInput(SubmitReportInput, raw);
+    const submission = { actor, input, hash: payloadHash(actor.id, input) };
+    return input.kind === "situation" ? batcher.submit(submission) : submitPeriodic(submission);
+  }
+
+  async function flushSituations(items: Submission[]): Promise<(SubmitResult | Error)[]> {
+    const out: (SubmitResult | Error | undefined)[] = new Array(items.length);
+    const earlier = indexByClientId(await getRevisionsByClientIds(db, unique(items.map((s) => s.input.clientId))));
+    // The first submission of a client_id in this batch is its leader; identical ones follow its outcome.
+    const leaderOf = new Map<string, number>();
+    const fresh: number[] = [];
+    items.forEach((s, i) => {
+      const id = s.input.clientId;
+      if (earlier.has(id) || leaderOf.has(id)) return;
+      leaderOf.set(id, i);
+      fresh.push(i);
+    });
+
+    const located = await regions.locateMany(fresh.map((i) => items[i]!.input.location), REPORT_LIMITS.outsideToleranceMeters);
+    const rows: NewReport[] = [];
+    fresh.forEach((i, k) => {
+      const where = located[k];
+      if (!where) out[i] = outsideRegion("Location is more than 2 km outside Kabupaten Balangan");
+      else rows.push(toNewReport(items[i]!, where));
+    });
+
+    const { reports, changes } = await db.transaction(async (transaction) => {
+      const inserted = await insertReports(db, rows, transaction);
+      const reports = await getReportRowsByIds(db, inserted.map((r) => r.id), transaction);
+      return { reports, changes: await recordCreated(reports, "created", transaction) };
+    });
+    broadcast(reports, changes, "report:created");
+
+    const byClientId = new Map(reports.map((r) => [r.client_id, r]));
+    for (const [clientId, i] of leaderOf) {
+      const report = byClientId.get(clientId);
+      if (report) out[i] = resultOf(report, clientId, report.revision, false);
+    }
+    // Everything else: followers, retries of earlier submissions, and races lost to another batch.
+    const open = items.flatMap((s, i) => (out[i] === undefined ? [i] : []));
+    const answers = await answerExisting(open.map((i) => items[i]!));
+    open.forEach((i, k) => {
+      const leader = leaderOf.get(items[i]!.input.clientId);
+      out[i] = answers[k] ?? (leader !== undefined ? out[leader] : undefined) ?? new AppError(500, "internal", "Report was not stored");
+    });
+    return out as (SubmitResult | Error)[];
+  }
+
+  async function submitPeriodic(s: Submission): Promise<SubmitResult> {
+    const [before] = await answerExisting([s]);
+    if (before) return unwrap(before);
+    const [where] = await regions.locateMany([s.input.location], REPORT_LIMITS.outsideToleranceMeters);
+    if (!where) throw outsideRegion("Location is more than 2 km outside Kabupaten Balangan");
+    const row = toNewReport(s, where);
+    const { clientId } = s.input;
+
+    const done = await db.transaction(async (transaction) => {
+      // One officer, one period, one report: serialise submissions for the same period.
+      await db.query(`SELECT pg_advisory_xact_lock(hashtext(:key))`, {
+        replacements: { key: `periodic:${s.actor.id}:${row.kind}:${row.period}` },
+        transaction,
+      });
+      if ((await getRevisionsByClientIds(db, [clientId], transaction)).length) return null;
+      const current = await getPeriodicReportForUpdate(db, s.actor.id, row.kind, row.period!, transaction);
+      let reportId: string;
+      let revision = 1;
+      if (current) {
+        revision = current.revision + 1;
+        await reviseReport(db, current.id, revision, row, transaction);
+        reportId = current.id;
+      } else {
+        const [inserted] = await insertReports(db, [row], transaction);
+        reportId = inserted!.id;
+      }
+      const reports = await getReportRowsByIds(db, [reportId], transaction);
+      const changes = await recordCreated(reports, current ? "revised" : "created", transaction);
+      return { reports, changes, revision, revised: Boolean(current) };
+    });
+    if (!done) return unwrap((await answerExisting([s]))[0]!);
+    broadcast(done.reports, done.changes, done.revised ? "report:updated" : "report:created");
+    return resultOf(done.reports[0]!, clientId, done.revision, false);
+  }
+
+  /** report_events + change log rows for reports just written, in the same transaction. */
+  async function recordCreated(reports: ReportRow[], kind: "created" | "revised", transaction: Transaction): Promise<ChangeRow[]> {
+    await insertReportEvents(
+      db,
+      reports.map((r) => ({ reportId: r.id, actorId: r.author_id, action: kind === "created" ? "submitted" : "revised", toStatus: r.status })),
+      transaction,
+    );
+    return appendChanges(
+      db,
+      reports.map((r) => ({
+        entity: "report" as const,
+        entityId: r.id,
+        kind,
+        kecamatanKode: r.kecamatan_kode,
+        authorId: r.author_id,
+        published: false,
+        payload: presentReport(r),
+      })),
+      transaction,
+    );
+  }
+
+  /** After the commit: each change to the rooms allowed to see it. */
+  function broadcast(reports: ReportRow[], changes: ChangeRow[], event: "report:created" | "report:updated") {
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    for (const change of changes) {
+      const r = byId.get(change.entity_id);
+      if (r) emitReportChange(io, event, toEnvelope(change), { kecamatanKode: r.kecamatan_kode, authorId: r.author_id });
+    }
+  }
+
+  /** The stored answer for submissions whose client_id is known: the original result, or a conflict. */
+  async function answerExisting(subs: Submission[]): Promise<(SubmitResult | Error | undefined)[]> {
+    if (!subs.length) return [];
+    const revisions = indexByClientId(await getRevisionsByClientIds(db, unique(subs.map((s) => s.input.clientId))));
+    const reports = new Map(
+      (await getReportRowsByIds(db, unique([...revisions.values()].map((r) => r.report_id)))).map((r) => [r.id, r]),
+    );
+    return subs.map((s) => {
+      const rev = revisions.get(s.input.clientId);
+      if (!rev) return undefined;
+      if (rev.payload_hash !== s.hash) return clientIdConflict();
+      const report = reports.get(rev.report_id);
+      return report ? resultOf(report, s.input.clientId, rev.revision, true) : undefined;
+    });
+  }
+
+  return { submit };
+}
+
+export type ReportIntake = ReturnType<typeof createReportIntake>;
+
+function toNewReport(s: Submission, where: Located): NewReport {
+  const { input, actor, hash } = s;
+  return {
+    clientId: input.clientId,
+    authorId: actor.id,
+    kind: input.kind,
+    period: input.kind === "situation" ? null : input.period,
+    // A rahasia report is never published; periodic reports are routine and biasa unless marked.
+    classification: input.classification,
+    bidang: input.kind === "situation" ? input.bidang : null,
+    subCategory: input.kind === "situation" ? input.subCategory : null,
+    perihal: input.perihal,
+    kerawanan: input.kerawanan,
+    body: input.body,
+    photos: unique(input.photos),
+    occurredAt: input.occurredAt,
+    sentAt: input.sentAt,
+    lat: input.location.lat,
+    lng: input.location.lng,
+    accuracyM: input.location.accuracyM,
+    locationSource: input.location.source,
+    kecamatanKode: where.kecamatan.kode,
+    desaKode: where.desa?.kode ?? null,
+    outsideMeters: where.outsideMeters,
+    payloadHash: hash,
+    payload: input,
+  };
+}
+
+function resultOf(r: ReportRow, clientId: string, revision: number, duplicate: boolean): SubmitResult {
+  return {
+    clientId,
+    id: r.id,
+    number: r.number,
+    revision,
+    status: r.status,
+    kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama },
+    desa: r.desa_kode ? { kode: r.desa_kode, nama: r.desa_nama ?? r.desa_kode } : null,
+    outsideMeters: r.outside_meters,
+    duplicate,
+  };
+}
+
+function unwrap(r: SubmitResult | Error | undefined): SubmitResult {
+  if (r instanceof Error) throw r;
+  if (!r) throw new AppError(500, "internal", "Report was not stored");
+  return r;
+}
+
+function indexByClientId(rows: RevisionRow[]): Map<string, RevisionRow> {
+  return new Map(rows.map((r) => [r.client_id, r]));
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+

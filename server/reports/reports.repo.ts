@@ -1,0 +1,241 @@
+import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
+import type { Bidang, Kerawanan, ReportKind, ReportStatus } from "@contract/reports.ts";
+
+/** A report joined with the names clients need; the one shape every presenter starts from. */
+export interface ReportRow {
+  id: string;
+  client_id: string;
+  number: string;
+  author_id: string;
+  author_name: string;
+  kind: ReportKind;
+  period: string | null;
+  revision: number;
+  classification: "biasa" | "rahasia";
+  bidang: Bidang | null;
+  sub_category: string | null;
+  perihal: string;
+  kerawanan: Kerawanan;
+  body: unknown;
+  photos: string[];
+  uploaded: string[];
+  occurred_at: Date;
+  sent_at: Date;
+  received_at: Date;
+  lng: number;
+  lat: number;
+  accuracy_m: number | null;
+  location_source: "gps" | "pin";
+  kecamatan_kode: string;
+  kecamatan_nama: string;
+  desa_kode: string | null;
+  desa_nama: string | null;
+  outside_meters: number;
+  status: ReportStatus;
+  version: number;
+}
+
+const REPORT_SELECT = `
+  SELECT r.id, r.client_id, r.number, r.author_id, u.display_name AS author_name, r.kind, r.period, r.revision,
+         r.classification, r.bidang, r.sub_category, r.perihal, r.kerawanan, r.body, r.photos,
+         COALESCE((SELECT array_agg(a.sha256) FROM attachments a WHERE a.report_id = r.id), '{}') AS uploaded,
+         r.occurred_at, r.sent_at, r.received_at, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
+         r.accuracy_m, r.location_source, r.kecamatan_kode, k.nama AS kecamatan_nama, r.desa_kode,
+         d.nama AS desa_nama, r.outside_meters, r.status, r.version
+  FROM reports r
+  JOIN users u ON u.id = r.author_id
+  JOIN regions k ON k.kode = r.kecamatan_kode
+  LEFT JOIN regions d ON d.kode = r.desa_kode`;
+
+export async function getReportRowsByIds(db: Sequelize, ids: string[], transaction?: Transaction): Promise<ReportRow[]> {
+  if (!ids.length) return [];
+  return db.query<ReportRow>(`${REPORT_SELECT} WHERE r.id = ANY (CAST(:ids AS uuid[]))`, {
+    replacements: { ids: `{${ids.join(",")}}` },
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+}
+
+export interface ReportListFilter {
+  /** null: every kecamatan. */
+  kecamatan: string[] | null;
+  authorId?: string;
+  status?: ReportStatus;
+  kind?: ReportKind;
+  limit: number;
+  before?: string;
+}
+
+export async function listReportRows(db: Sequelize, f: ReportListFilter): Promise<ReportRow[]> {
+  return db.query<ReportRow>(
+    `${REPORT_SELECT}
+     WHERE (CAST(:kecamatan AS text[]) IS NULL OR r.kecamatan_kode = ANY (CAST(:kecamatan AS text[])))
+       AND (CAST(:authorId AS uuid) IS NULL OR r.author_id = CAST(:authorId AS uuid))
+       AND (CAST(:status AS text) IS NULL OR r.status = :status)
+       AND (CAST(:kind AS text) IS NULL OR r.kind = :kind)
+       AND (CAST(:before AS timestamptz) IS NULL OR r.received_at < CAST(:before AS timestamptz))
+     ORDER BY r.received_at DESC, r.id LIMIT :limit`,
+    {
+      replacements: {
+        kecamatan: f.kecamatan ? `{${f.kecamatan.join(",")}}` : null,
+        authorId: f.authorId ?? null,
+        status: f.status ?? null,
+        kind: f.kind ?? null,
+        before: f.before ?? null,
+        limit: f.limit,
+      },
+      type: QueryTypes.SELECT,
+    },
+  );
+}
+
+/** What an earlier submission with this client_id produced, for idempotent answers. */
+export interface RevisionRow {
+  client_id: string;
+  report_id: string;
+  revision: number;
+  payload_hash: string;
+}
+
+export async function getRevisionsByClientIds(db: Sequelize, clientIds: string[], transaction?: Transaction): Promise<RevisionRow[]> {
+  if (!clientIds.length) return [];
+  return db.query<RevisionRow>(
+    `SELECT client_id, report_id, revision, payload_hash FROM report_revisions WHERE client_id = ANY (CAST(:ids AS uuid[]))`,
+    { replacements: { ids: `{${clientIds.join(",")}}` }, type: QueryTypes.SELECT, transaction },
+  );
+}
+
+/** The row shape intake writes; `payload` is the validated input kept verbatim with its revision. */
+export interface NewReport {
+  clientId: string;
+  authorId: string;
+  kind: ReportKind;
+  period: string | null;
+  classification: string;
+  bidang: string | null;
+  subCategory: string | null;
+  perihal: string;
+  kerawanan: string;
+  body: unknown;
+  photos: string[];
+  occurredAt: string;
+  sentAt: string;
+  lng: number;
+  lat: number;
+  accuracyM: number | null;
+  locationSource: string;
+  kecamatanKode: string;
+  desaKode: string | null;
+  outsideMeters: number;
+  payloadHash: string;
+  payload: unknown;
+}
+
+/**
+ * Insert many reports with one statement; a client_id that exists already is skipped (another request won
+ * the race) and simply not returned. Each inserted report gets revision 1 in report_revisions.
+ */
+export async function insertReports(db: Sequelize, rows: NewReport[], transaction: Transaction): Promise<{ id: string; client_id: string }[]> {
+  if (!rows.length) return [];
+  return db.query<{ id: string; client_id: string }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(
+         "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
+         "subCategory" text, perihal text, kerawanan text, body jsonb, photos text[], "occurredAt" timestamptz,
+         "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
+         "kecamatanKode" text, "desaKode" text, "outsideMeters" int, "payloadHash" text, payload jsonb)
+     ), inserted AS (
+       INSERT INTO reports (client_id, number, author_id, kind, period, classification, bidang, sub_category, perihal,
+                            kerawanan, body, photos, occurred_at, sent_at, location, accuracy_m, location_source,
+                            kecamatan_kode, desa_kode, outside_meters)
+       SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
+                lpad(nextval('report_number_seq')::text, 6, '0'),
+              "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, body, photos,
+              "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
+              "kecamatanKode", "desaKode", "outsideMeters"
+       FROM input
+       ON CONFLICT (client_id) DO NOTHING
+       RETURNING id, client_id
+     ), revisions AS (
+       INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
+       SELECT i.client_id, i.id, 1, x."payloadHash", x.payload FROM inserted i JOIN input x ON x."clientId" = i.client_id
+     )
+     SELECT id, client_id FROM inserted`,
+    { replacements: { rows: JSON.stringify(rows) }, type: QueryTypes.SELECT, transaction },
+  );
+}
+
+/** The periodic report of an author for a period, locked for a new revision. */
+export async function getPeriodicReportForUpdate(
+  db: Sequelize,
+  authorId: string,
+  kind: ReportKind,
+  period: string,
+  transaction: Transaction,
+): Promise<{ id: string; revision: number } | undefined> {
+  const rows = await db.query<{ id: string; revision: number }>(
+    `SELECT id, revision FROM reports WHERE author_id = :authorId AND kind = :kind AND period = :period FOR UPDATE`,
+    { replacements: { authorId, kind, period }, type: QueryTypes.SELECT, transaction },
+  );
+  return rows[0];
+}
+
+/** A new revision of a periodic report: the report takes the new content, history keeps every revision. */
+export async function reviseReport(db: Sequelize, reportId: string, revision: number, r: NewReport, transaction: Transaction): Promise<void> {
+  await db.query(
+    `UPDATE reports SET revision = :revision, version = version + 1, classification = :classification,
+            perihal = :perihal, kerawanan = :kerawanan, body = CAST(:body AS jsonb), photos = CAST(:photos AS text[]),
+            occurred_at = :occurredAt, sent_at = :sentAt, location = ST_SetSRID(ST_MakePoint(:lng, :lat), 4326),
+            accuracy_m = :accuracyM, location_source = :locationSource, kecamatan_kode = :kecamatanKode,
+            desa_kode = :desaKode, outside_meters = :outsideMeters, status = 'submitted'
+     WHERE id = :reportId;
+     INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
+     VALUES (:clientId, :reportId, :revision, :payloadHash, CAST(:payload AS jsonb));`,
+    {
+      replacements: {
+        ...r,
+        reportId,
+        revision,
+        body: JSON.stringify(r.body),
+        payload: JSON.stringify(r.payload),
+        photos: `{${r.photos.join(",")}}`,
+      },
+      transaction,
+    },
+  );
+}
+
+export async function insertReportEvents(
+  db: Sequelize,
+  events: { reportId: string; actorId: string; action: string; toStatus: string }[],
+  transaction: Transaction,
+): Promise<void> {
+  if (!events.length) return;
+  await db.query(
+    `INSERT INTO report_events (report_id, actor_id, action, to_status)
+     SELECT "reportId", "actorId", action, "toStatus"
+     FROM jsonb_to_recordset(CAST(:events AS jsonb)) AS x("reportId" uuid, "actorId" uuid, action text, "toStatus" text)`,
+    { replacements: { events: JSON.stringify(events) }, transaction },
+  );
+}
+
+export async function insertAttachment(
+  db: Sequelize,
+  a: { reportId: string; sha256: string; mime: string; sizeBytes: number; width: number; height: number; storageKey: string },
+): Promise<boolean> {
+  const rows = await db.query<{ sha256: string }>(
+    `INSERT INTO attachments (report_id, sha256, mime, size_bytes, width, height, storage_key)
+     VALUES (:reportId, :sha256, :mime, :sizeBytes, :width, :height, :storageKey)
+     ON CONFLICT (report_id, sha256) DO NOTHING RETURNING sha256`,
+    { replacements: a, type: QueryTypes.SELECT },
+  );
+  return rows.length > 0;
+}
+
+export async function hasAttachment(db: Sequelize, reportId: string, sha256: string): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM attachments WHERE report_id = :reportId AND sha256 = :sha256`, {
+    replacements: { reportId, sha256 },
+    type: QueryTypes.SELECT,
+  });
+  return rows.length > 0;
+}

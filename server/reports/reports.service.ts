@@ -1,0 +1,69 @@
+import type { Sequelize } from "sequelize";
+import type { z } from "zod";
+import type { ReportListQuery, ReportView } from "@contract/reports.ts";
+import { can, regionFilter, type Actor } from "../auth/permissions.ts";
+import { invalid, notFound } from "../core/errors.ts";
+import type { PhotoStore } from "./photo-store.ts";
+import { presentReport } from "./reports.present.ts";
+import { getReportRowsByIds, hasAttachment, insertAttachment, listReportRows, type ReportRow } from "./reports.repo.ts";
+
+/**
+ * May this actor read this report? Its author may; otherwise region scope decides, which also covers the
+ * rahasia rule (only verifiers of its kecamatan, admins and leaders).
+ */
+export function canReadReport(actor: Actor, r: Pick<ReportRow, "author_id" | "kecamatan_kode">): boolean {
+  if (r.author_id === actor.id) return true;
+  return actor.role !== "officer" && can(actor, "report.list", { kecamatanKode: r.kecamatan_kode });
+}
+
+export function createReportsService(db: Sequelize, photos: PhotoStore) {
+  async function readable(actor: Actor, id: string): Promise<ReportRow> {
+    const [row] = await getReportRowsByIds(db, [id]);
+    // Not found and not allowed look the same, so ids reveal nothing.
+    if (!row || !canReadReport(actor, row)) throw notFound("Report not found");
+    return row;
+  }
+
+  return {
+    /** Newest first, within the actor's scope: officers their own, verifiers their regions. */
+    async list(actor: Actor, q: z.infer<typeof ReportListQuery>): Promise<ReportView[]> {
+      const own = actor.role === "officer" || q.mine;
+      const rows = await listReportRows(db, {
+        kecamatan: own ? null : regionFilter(actor),
+        authorId: own ? actor.id : undefined,
+        status: q.status,
+        kind: q.kind,
+        limit: q.limit,
+        before: q.before,
+      });
+      return rows.map(presentReport);
+    },
+
+    async get(actor: Actor, id: string): Promise<ReportView> {
+      return presentReport(await readable(actor, id));
+    },
+
+    /**
+     * Store one photo of the actor's own report. Idempotent by content hash: a repeat (a retry after a lost
+     * response) answers `created: false` and writes nothing new.
+     */
+    async putPhoto(actor: Actor, reportId: string, sha256: string, bytes: Buffer): Promise<{ sha256: string; created: boolean }> {
+      const [row] = await getReportRowsByIds(db, [reportId]);
+      if (!row || row.author_id !== actor.id) throw notFound("Report not found");
+      if (!row.photos.includes(sha256)) throw invalid("This photo is not listed in the report", { sha256: "not in report.photos" });
+      if ((await hasAttachment(db, reportId, sha256)) && (await photos.exists(reportId, sha256))) return { sha256, created: false };
+      const stored = await photos.save(reportId, sha256, bytes);
+      const created = await insertAttachment(db, { reportId, ...stored });
+      return { sha256, created };
+    },
+
+    /** Path of the EXIF-free derivative, for readers of the report. */
+    async photoPath(actor: Actor, reportId: string, sha256: string): Promise<string> {
+      await readable(actor, reportId);
+      if (!(await hasAttachment(db, reportId, sha256))) throw notFound("Photo not found");
+      return photos.derivativePath(reportId, sha256);
+    },
+  };
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;

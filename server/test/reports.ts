@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import type { SubmitReportRaw } from "@contract/reports.ts";
+import type { Actor } from "../auth/permissions.ts";
+import type { TestAccount } from "./accounts.ts";
+
+/** Points inside known kecamatan (checked against the seed boundaries in the regions tests). */
+export const POINTS = {
+  paringin: { lat: -2.3217, lng: 115.4584 },
+  /** Juai town, 63.11.06 */
+  juai: { lat: -2.2539, lng: 115.6097 },
+} as const;
+
+/** A complete, valid situation report; override any field. */
+export function situationReport(overrides: Partial<Record<string, unknown>> = {}): SubmitReportRaw {
+  const now = new Date();
+  return {
+    kind: "situation",
+    clientId: randomUUID(),
+    perihal: "Unjuk rasa warga terkait lahan",
+    classification: "biasa",
+    kerawanan: "sedang",
+    occurredAt: new Date(now.getTime() - 3_600_000).toISOString(),
+    sentAt: now.toISOString(),
+    location: { ...POINTS.paringin, accuracyM: 12, source: "gps" },
+    bidang: "ekonomi",
+    subCategory: "sengketa lahan/SDA",
+    body: {
+      pendahuluan: { sumber: "Tokoh masyarakat", nilaiInformasi: "B2" },
+      fakta: {
+        siapa: "Sekitar 50 warga desa",
+        apa: "Berkumpul di depan kantor desa",
+        diMana: "Kantor Desa Paringin Kota",
+        bagaimana: "Berkumpul sejak pukul 09.00 WITA, berorasi, bubar tertib pukul 11.00",
+        bilamana: "Senin, 09.00 WITA",
+        jumlahMassa: 50,
+      },
+      pendapat: { analisa: "Masih kondusif", saran: "Mediasi oleh kecamatan" },
+    },
+    ...overrides,
+  } as SubmitReportRaw;
+}
+
+export function actorOfAccount(a: TestAccount, kecamatanKode = "63.11.06", verifierRegions: string[] = []): Actor {
+  return { id: a.id, role: a.role, kecamatanKode: a.role === "officer" ? kecamatanKode : null, verifierRegions };
+}
