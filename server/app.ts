@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   const http = createServer(app);
   const absoluteSessionMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
-  const session = createSessionMiddleware(config, db.url);
+  const session = createSessionMiddleware(config, sequelize);
   const kecamatanCodes = loadBoundaryFeatures("kecamatan").map((f) => f.properties.kode);
   const { io, live } = createIo(http, {
     db: sequelize,

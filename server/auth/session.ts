@@ -1,6 +1,7 @@
 import session from "express-session";
 import connectPgSimple from "connect-pg-simple";
-import pg from "pg";
+import type pg from "pg";
+import type { Sequelize } from "sequelize";
 import type { RequestHandler } from "express";
 import type { Config } from "../config.ts";
 
@@ -23,10 +24,14 @@ export interface SessionStack {
  * Server-side sessions in PostgreSQL (the `sessions` table from migration 0003): every node of a cluster
  * sees the same sessions, and deleting rows ends sessions at once.
  */
-export function createSessionMiddleware(config: Config, databaseUrl: string): SessionStack {
+export function createSessionMiddleware(config: Config, db: Sequelize): SessionStack {
   const PgStore = connectPgSimple(session);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const store = new PgStore({ pool, tableName: "sessions", createTableIfMissing: false, pruneSessionInterval: 15 * 60 });
+  const store = new PgStore({
+    pool: sequelizeAsPgPool(db),
+    tableName: "sessions",
+    createTableIfMissing: false,
+    pruneSessionInterval: 15 * 60,
+  });
   const middleware = session({
     name: SESSION_COOKIE,
     secret: config.SESSION_SECRET,
@@ -47,7 +52,24 @@ export function createSessionMiddleware(config: Config, databaseUrl: string): Se
     middleware,
     async close() {
       store.close();
-      await pool.end();
     },
   };
+}
+
+/**
+ * The store's queries go through the application's own pool rather than a second one: on the embedded
+ * database that pool is the single connection (see core/db.ts), and on PostgreSQL it saves connections.
+ */
+function sequelizeAsPgPool(db: Sequelize): pg.Pool {
+  const adapter = {
+    async query(text: string, params: unknown[] = []) {
+      const [rows] = await db.query(text, { bind: params });
+      return { rows: rows as unknown[], rowCount: (rows as unknown[]).length };
+    },
+    on() {
+      return adapter;
+    },
+    async end() {},
+  };
+  return adapter as unknown as pg.Pool;
 }

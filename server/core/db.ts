@@ -20,6 +20,8 @@ export interface DatabaseOptions {
   dataDir: string;
   poolMax: number;
   log: Logger;
+  /** The URL points at an embedded PGlite started elsewhere (tests): use it as embedded mode does. */
+  urlIsEmbedded?: boolean;
 }
 
 /** Open the database: the given PostgreSQL URL, or an embedded PGlite when none is given. */
@@ -30,7 +32,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, maxConnections: opts.poolMax + 8, log: opts.log });
     url = embedded.url;
   }
-  const sequelize = createSequelize(url, opts.poolMax, opts.log);
+  // PGlite is one backend session behind a socket multiplexer that interleaves messages of different
+  // connections: a simple query from one connection destroys another's unnamed prepared statement, and
+  // after an error the backend drops other connections' messages until a Sync, leaving them hanging
+  // (seen under load). One connection, shared by everything including the session store, avoids both;
+  // PGlite executes one statement at a time anyway, so nothing is lost.
+  const embeddedMode = Boolean(embedded) || Boolean(opts.urlIsEmbedded);
+  const sequelize = createSequelize(url, embeddedMode ? 1 : opts.poolMax, opts.log);
   try {
     await sequelize.authenticate();
   } catch (err) {
@@ -39,7 +47,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   return {
     sequelize,
-    mode: embedded ? "embedded" : "postgres",
+    mode: embeddedMode ? "embedded" : "postgres",
     url,
     async close() {
       await sequelize.close();

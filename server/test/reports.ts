@@ -6,8 +6,10 @@ import type { TestAccount } from "./accounts.ts";
 /** Points inside known kecamatan (checked against the seed boundaries in the regions tests). */
 export const POINTS = {
   paringin: { lat: -2.3217, lng: 115.4584 },
-  /** Juai town, 63.11.06 */
-  juai: { lat: -2.2539, lng: 115.6097 },
+  /** Label point of Juai, 63.11.01 */
+  juai: { lat: -2.278955, lng: 115.588291 },
+  /** Label point of Halong, 63.11.02 */
+  halong: { lat: -2.247689, lng: 115.726087 },
 } as const;
 
 /** A complete, valid situation report; override any field. */

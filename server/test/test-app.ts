@@ -18,7 +18,13 @@ export interface TestApp extends App {
 
 /** Open the run's test database (see global-setup.ts). */
 export function openTestDatabase(poolMax = 10): Promise<Database> {
-  return openDatabase({ url: inject("databaseUrl"), dataDir: "", poolMax, log: createLogger("silent") });
+  return openDatabase({
+    url: inject("databaseUrl"),
+    urlIsEmbedded: inject("databaseMode") === "embedded",
+    dataDir: "",
+    poolMax,
+    log: createLogger("silent"),
+  });
 }
 
 /** A whole server on a random port against the test database, like main.ts builds it. */
