@@ -35,7 +35,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = await openTestDatabase();
   const log = createLogger(config.LOG_LEVEL);
   const app = createApp({ config, db, log });
-  app.http.listen(0, "127.0.0.1");
+  // Burst tests open a thousand connections at once; the default backlog (511) would reset some.
+  app.http.listen({ port: 0, host: "127.0.0.1", backlog: 4096 });
   await once(app.http, "listening");
   const { port } = app.http.address() as AddressInfo;
   return {
