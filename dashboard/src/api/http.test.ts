@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "./api-error.ts";
+import { createHttp, withQuery } from "./http.ts";
+
+function reply(status: number, body?: unknown, headers: Record<string, string> = {}): typeof fetch {
+  return vi.fn(async () => new Response(body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body), { status, headers }));
+}
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ApiError);
+  return err as ApiError;
+}
+
+describe("http client", () => {
+  it("sends JSON with the same-origin session cookie", async () => {
+    const fetch = reply(200, { user: { id: "u1" } });
+    const http = createHttp({ fetch });
+    await expect(http.post("/api/auth/login", { username: "a", password: "b" })).resolves.toEqual({ user: { id: "u1" } });
+    const [path, init] = vi.mocked(fetch).mock.calls[0]!;
+    expect(path).toBe("/api/auth/login");
+    expect(init).toMatchObject({ method: "POST", credentials: "same-origin", body: '{"username":"a","password":"b"}' });
+    expect((init!.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
+  });
+
+  it("maps an error body to a typed ApiError with field messages", async () => {
+    const http = createHttp({
+      fetch: reply(400, { error: { code: "invalid_input", message: "Input is not valid", fields: { username: "required" } } }),
+    });
+    const err = await failure(http.post("/api/users", {}));
+    expect(err.status).toBe(400);
+    expect(err.code).toBe("invalid_input");
+    expect(err.message).toBe("Input is not valid");
+    expect(err.fields).toEqual({ username: "required" });
+  });
+
+  it("reads Retry-After on 429", async () => {
+    const http = createHttp({
+      fetch: reply(429, { error: { code: "too_many_requests", message: "Too many" } }, { "Retry-After": "900" }),
+    });
+    const err = await failure(http.post("/api/auth/login", {}, { expectUnauthorized: true }));
+    expect(err.code).toBe("too_many_requests");
+    expect(err.retryAfter).toBe(900);
+  });
+
+  it("reports a lost session on an unexpected 401 only", async () => {
+    const onUnauthorized = vi.fn();
+    const fetch = reply(401, { error: { code: "unauthenticated", message: "Login required" } });
+    const http = createHttp({ fetch, onUnauthorized });
+    expect((await failure(http.get("/api/users"))).code).toBe("unauthenticated");
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    await failure(http.get("/api/auth/me", { expectUnauthorized: true }));
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives a code from the status when the body is not ours", async () => {
+    const err = await failure(createHttp({ fetch: reply(502, "<html>Bad gateway</html>") }).get("/api/config"));
+    expect(err.status).toBe(502);
+    expect(err.code).toBe("internal");
+    expect(err.fields).toEqual({});
+  });
+
+  it("turns a failed fetch into a network error", async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    const err = await failure(createHttp({ fetch }).get("/api/config"));
+    expect(err.status).toBe(0);
+    expect(err.code).toBe("network");
+  });
+
+  it("answers undefined for 204", async () => {
+    await expect(createHttp({ fetch: reply(204) }).post("/api/auth/logout")).resolves.toBeUndefined();
+  });
+
+  it("builds query strings without empty values", () => {
+    expect(withQuery("/api/users", { q: "budi", role: "", active: undefined, limit: 50 })).toBe("/api/users?q=budi&limit=50");
+    expect(withQuery("/api/users", {})).toBe("/api/users");
+  });
+});

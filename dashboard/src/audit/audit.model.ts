@@ -1,0 +1,45 @@
+import { createModel, signal } from "@preact/signals";
+import type { AuditEntry } from "@contract/users.ts";
+import type { Http } from "../api/http.ts";
+import { withQuery } from "../api/http.ts";
+
+const PAGE = 100;
+
+/** The audit log, newest first, paged backwards by id (`before`), as the server offers it. */
+export const AuditModel = createModel((http: Http) => {
+  const filter = signal({ action: "", actor: "" });
+  const entries = signal<AuditEntry[]>([]);
+  const loading = signal(false);
+  const hasMore = signal(false);
+  const error = signal<unknown>(null);
+  let request = 0;
+
+  async function fetchPage(before?: number) {
+    const mine = ++request;
+    loading.value = true;
+    try {
+      const { action, actor } = filter.value;
+      const answer = await http.get<{ entries: AuditEntry[] }>(withQuery("/api/audit", { action, actor, limit: PAGE, before }));
+      if (mine !== request) return;
+      entries.value = before ? [...entries.value, ...answer.entries] : answer.entries;
+      hasMore.value = answer.entries.length === PAGE;
+      error.value = null;
+    } catch (err) {
+      if (mine === request) error.value = err;
+    } finally {
+      if (mine === request) loading.value = false;
+    }
+  }
+
+  function search(next: { action?: string; actor?: string }) {
+    filter.value = { ...filter.value, ...next };
+    return fetchPage();
+  }
+
+  function more() {
+    const oldest = entries.value.at(-1);
+    return oldest ? fetchPage(oldest.id) : fetchPage();
+  }
+
+  return { filter, entries, loading, hasMore, error, load: () => fetchPage(), search, more };
+});

@@ -1,0 +1,49 @@
+import { createModel, signal } from "@preact/signals";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { RegionProperties } from "@contract/regions.ts";
+import type { Http } from "../api/http.ts";
+
+/** `GET /api/config`: the public subset of the server's settings. */
+export interface PublicConfig {
+  tileUrl: string;
+  tileAttribution: string;
+  timeZone: string;
+}
+
+export type KecamatanCollection = FeatureCollection<Polygon | MultiPolygon, RegionProperties>;
+
+/**
+ * The data every map and every kecamatan picker needs, loaded once per page: settings and the eight
+ * kecamatan boundaries (public, cached by the server for an hour).
+ */
+export const MapDataModel = createModel((http: Http) => {
+  const config = signal<PublicConfig | null>(null);
+  const kecamatan = signal<KecamatanCollection | null>(null);
+  const error = signal<unknown>(null);
+  let loading: Promise<void> | null = null;
+
+  function load(): Promise<void> {
+    loading ??= Promise.all([
+      http.get<PublicConfig>("/api/config"),
+      http.get<KecamatanCollection>("/api/regions?level=kecamatan"),
+    ]).then(
+      ([c, k]) => {
+        config.value = c;
+        kecamatan.value = k;
+        error.value = null;
+      },
+      (err: unknown) => {
+        error.value = err;
+        loading = null; // let a later call retry
+      },
+    );
+    return loading;
+  }
+
+  return { config, kecamatan, error, load };
+});
+
+/** Kecamatan as `{ kode, nama }` sorted by code, for pickers and labels. */
+export function kecamatanOptions(fc: KecamatanCollection | null): { kode: string; nama: string }[] {
+  return (fc?.features ?? []).map((f) => ({ kode: f.properties.kode, nama: f.properties.nama })).sort((a, b) => a.kode.localeCompare(b.kode));
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import type { ChangeEnvelope } from "@contract/events.ts";
+import type { ReportView } from "@contract/reports.ts";
+import { createHttp } from "../api/http.ts";
+import { OpsModel, upsertReport } from "./ops.model.ts";
+import type { ReportSocketHandlers } from "./report-socket.ts";
+
+function report(id: string, version: number, receivedAt: string): ReportView {
+  return {
+    id,
+    number: `LI-${id}`,
+    kind: "situation",
+    period: null,
+    revision: 1,
+    status: "submitted",
+    classification: "biasa",
+    bidang: "politik",
+    subCategory: "unjuk rasa",
+    perihal: `Perihal ${id} v${version}`,
+    kerawanan: "sedang",
+    body: {},
+    occurredAt: receivedAt,
+    sentAt: receivedAt,
+    receivedAt,
+    location: { lat: -2.33, lng: 115.6, accuracyM: 10, source: "gps" },
+    kecamatan: { kode: "63.11.06", nama: "Paringin" },
+    desa: null,
+    outsideMeters: 0,
+    author: { id: "a1", displayName: "Petugas" },
+    photos: [],
+    version,
+  };
+}
+
+const envelope = (seq: number, data: ReportView): ChangeEnvelope<ReportView> => ({
+  seq,
+  entity: "report",
+  entityId: data.id,
+  kind: data.version === 1 ? "created" : "updated",
+  at: data.receivedAt,
+  data,
+});
+
+/** The server as the ops view sees it: a report list and a change log behind plain fetch. */
+function fakeServer(list: ReportView[], log: ChangeEnvelope<ReportView>[]) {
+  const requests: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input) => {
+    const url = new URL(String(input), "http://x");
+    requests.push(url.pathname + url.search);
+    if (url.pathname === "/api/reports") return Response.json({ data: list });
+    if (url.pathname === "/api/changes") {
+      const after = Number(url.searchParams.get("after"));
+      const limit = Number(url.searchParams.get("limit"));
+      const changes = log.filter((c) => c.seq > after).slice(0, limit);
+      return Response.json({ data: { changes, lastSeq: changes.at(-1)?.seq ?? after, more: changes.length === limit } });
+    }
+    return Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 });
+  };
+  return { http: createHttp({ fetch }), requests };
+}
+
+function fakeSocket() {
+  let handlers: ReportSocketHandlers | null = null;
+  let closed = 0;
+  return {
+    connect: (h: ReportSocketHandlers) => {
+      handlers = h;
+      return () => void closed++;
+    },
+    get handlers() {
+      if (!handlers) throw new Error("not connected");
+      return handlers;
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("ops model", () => {
+  it("loads the list, catches up on connect, follows the socket, and resumes after a reconnect", async () => {
+    const r1v1 = report("r1", 1, "2026-05-01T01:00:00Z");
+    const r1v2 = report("r1", 2, "2026-05-01T01:00:00Z");
+    const r2 = report("r2", 1, "2026-05-01T02:00:00Z");
+    const log = [envelope(1, r1v1), envelope(2, r2), envelope(3, r1v2)];
+    const { http, requests } = fakeServer([r2, r1v2], log);
+    const socket = fakeSocket();
+    const ops = new OpsModel(http, socket.connect);
+
+    await ops.start();
+    expect(ops.reports.value.map((r) => r.id)).toEqual(["r2", "r1"]);
+    socket.handlers.connected();
+    await settle();
+    expect(ops.connection.value).toBe("live");
+    // Replaying the log from the start never turns a report back to an older version.
+    expect(ops.reports.value.find((r) => r.id === "r1")?.version).toBe(2);
+
+    const r3 = report("r3", 1, "2026-05-01T03:00:00Z");
+    log.push(envelope(4, r3));
+    socket.handlers.change(envelope(4, r3));
+    expect(ops.reports.value.map((r) => r.id)).toEqual(["r3", "r2", "r1"]);
+
+    socket.handlers.disconnected();
+    expect(ops.connection.value).toBe("offline");
+    const r3v2 = report("r3", 2, "2026-05-01T03:00:00Z");
+    const r4 = report("r4", 1, "2026-05-01T04:00:00Z");
+    log.push(envelope(5, r3v2), envelope(6, r4));
+    requests.length = 0;
+    socket.handlers.connected();
+    socket.handlers.change(envelope(4, r3)); // a late duplicate from before the gap
+    await settle();
+    expect(requests[0]).toBe("/api/changes?after=4&limit=500");
+    expect(ops.reports.value.map((r) => `${r.id}v${r.version}`)).toEqual(["r4v1", "r3v2", "r2v1", "r1v2"]);
+    expect(ops.connection.value).toBe("live");
+
+    ops.stop();
+    expect(socket.closed).toBe(1);
+    expect(ops.connection.value).toBe("idle");
+  });
+
+  it("keeps the newest reports first and within the cap", () => {
+    let list: ReportView[] = [];
+    for (let i = 0; i < 5; i++) list = upsertReport(list, report(`r${i}`, 1, `2026-05-01T0${i}:00:00Z`), 3);
+    expect(list.map((r) => r.id)).toEqual(["r4", "r3", "r2"]);
+    // An older arrival delivered late still sorts by when it arrived.
+    list = upsertReport(list, report("late", 1, "2026-05-01T03:30:00Z"), 3);
+    expect(list.map((r) => r.id)).toEqual(["r4", "late", "r3"]);
+  });
+});

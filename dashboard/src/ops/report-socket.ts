@@ -1,0 +1,49 @@
+import { io, type Socket } from "socket.io-client";
+import type { ChangeEnvelope, ClientToServerEvents, ServerToClientEvents } from "@contract/events.ts";
+import type { ReportView } from "@contract/reports.ts";
+
+export interface ReportSocketHandlers {
+  connected(): void;
+  disconnected(): void;
+  change(change: ChangeEnvelope<ReportView>): void;
+  /** The handshake was refused (no valid session): the caller decides whether to log in again. */
+  refused(): void;
+}
+
+/** Opens the socket and returns how to close it: the ops model depends on this shape, tests fake it. */
+export type ConnectReportSocket = (handlers: ReportSocketHandlers) => () => void;
+
+const REPORT_EVENTS = ["report:created", "report:updated", "report:published"] as const;
+const RETRY_MS = 5_000;
+
+/**
+ * The default namespace with the session cookie. Socket.IO reconnects by itself after network loss, but
+ * not after the server refused the handshake or closed the socket on purpose (access changed): those
+ * cases are handled here.
+ */
+export const connectReportSocket: ConnectReportSocket = (handlers) => {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true });
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const reconnectLater = () => {
+    clearTimeout(retry);
+    retry = setTimeout(() => socket.connect(), RETRY_MS);
+  };
+
+  socket.on("connect", () => handlers.connected());
+  socket.on("disconnect", (reason) => {
+    handlers.disconnected();
+    // The server ends sockets when a user's access changes; a fresh handshake picks up the new rooms.
+    if (reason === "io server disconnect") reconnectLater();
+  });
+  socket.on("connect_error", (err) => {
+    handlers.disconnected();
+    if (err.message === "unauthenticated") handlers.refused();
+    else if (!socket.active) reconnectLater();
+  });
+  for (const event of REPORT_EVENTS) socket.on(event, (change) => handlers.change(change as ChangeEnvelope<ReportView>));
+
+  return () => {
+    clearTimeout(retry);
+    socket.disconnect();
+  };
+};

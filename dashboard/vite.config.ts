@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import preact from "@preact/preset-vite";
+import { aliases } from "../vite.aliases.ts";
+
+const dashboardRoot = fileURLToPath(new URL(".", import.meta.url));
+const outDir = fileURLToPath(new URL("../dist/dashboard", import.meta.url));
+const devServer = "http://localhost:3000";
+
+/**
+ * The dashboard build. The Preact preset aliases react / react-dom to preact/compat, which is how
+ * react-leaflet runs here without React in the bundle.
+ */
+export default defineConfig({
+  root: dashboardRoot,
+  base: "/",
+  plugins: [preact()],
+  resolve: { alias: aliases },
+  build: { outDir, emptyOutDir: true },
+  server: {
+    proxy: {
+      "/api": devServer,
+      "/socket.io": { target: devServer, ws: true },
+    },
+  },
+});

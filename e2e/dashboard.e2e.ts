@@ -1,0 +1,64 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactPath } from "./lib/artifacts.ts";
+import { launchBrowser } from "./lib/browser.ts";
+import { startServer, type E2eServer } from "./lib/server.ts";
+
+const KECAMATAN = ["Awayan", "Batu Mandi", "Halong", "Juai", "Lampihong", "Paringin", "Paringin Selatan", "Tebing Tinggi"];
+
+describe("dashboard public map", () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  const tileRequests: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("requestfailed", (req) => {
+      if (req.url().startsWith("http://127.0.0.1:9/")) tileRequests.push(req.url());
+    });
+    await page.goto(`${server.baseUrl}/`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("draws the eight kecamatan with their names while the tile server is unreachable", async () => {
+    await page.locator("path.kecamatan-boundary").nth(7).waitFor();
+    expect(await page.locator("path.kecamatan-boundary").count()).toBe(8);
+    await expect.poll(() => tileRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const labels = (await page.locator(".kecamatan-label").allTextContents()).map((s) => s.trim()).sort();
+    expect(labels).toEqual(KECAMATAN);
+    for (const label of await page.locator(".kecamatan-label").all()) expect(await label.isVisible()).toBe(true);
+
+    await page.getByTestId("tiles-unavailable").waitFor();
+    await page.screenshot({ path: artifactPath("dashboard.png") });
+  });
+
+  it("credits the boundary data and the tiles", async () => {
+    const attribution = await page.locator(".leaflet-control-attribution").textContent();
+    expect(attribution).toContain("Batas wilayah: Cahya DSN, wilayah_boundaries (MIT)");
+    expect(attribution).toContain("OpenStreetMap");
+  });
+
+  it("switches the interface between Indonesian and English", async () => {
+    const mapNav = page.getByTestId("nav-map");
+    expect(await mapNav.textContent()).toBe("Peta");
+    expect(await page.getByTestId("login-link").textContent()).toBe("Masuk");
+
+    await page.getByTestId("lang-en").click();
+    await expect.poll(() => mapNav.textContent()).toBe("Map");
+    expect(await page.getByTestId("login-link").textContent()).toBe("Log in");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+
+    // The choice survives a reload.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("nav-map").textContent()).toBe("Map");
+    await page.getByTestId("lang-id").click();
+    await expect.poll(() => page.getByTestId("nav-map").textContent()).toBe("Peta");
+  });
+});
