@@ -31,7 +31,7 @@ COPY server/ server/
 COPY geo/ geo/
 COPY seeds/ seeds/
 COPY --from=build /app/dist/ dist/
-# Only the embedded-database mode (no DATABASE_URL) writes here; the node user must own it.
+# Report photos (and, without DATABASE_URL, the embedded database) are written here; the node user owns it.
 RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 3000

@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): App {
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
   app.use(auditRouter(sequelize));
-  app.use(reportsRouter(services.intake, services.reports));
+  app.use(reportsRouter(services.intake, services.reports, services.changes));
   app.use(changesRouter(services.changes));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter());

@@ -2,7 +2,7 @@ import type { Sequelize } from "sequelize";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import { regionFilter, scopeOf, type Actor } from "../auth/permissions.ts";
 import { forbidden } from "../core/errors.ts";
-import { listChanges, type ChangeFilter, type ChangeRow } from "./changes.repo.ts";
+import { lastSeq, listChanges, type ChangeFilter, type ChangeRow } from "./changes.repo.ts";
 
 export function toEnvelope(row: ChangeRow): ChangeEnvelope {
   return {
@@ -27,6 +27,9 @@ export function changeFilterFor(actor: Actor): ChangeFilter {
 
 export function createChangesService(db: Sequelize) {
   return {
+    /** The newest seq now: a client that loads a list after reading this resumes from here. */
+    lastSeq: () => lastSeq(db),
+
     /** What a client missed after `after`, oldest first. `lastSeq` is where to continue from. */
     async since(actor: Actor, after: number, limit: number) {
       const rows = await listChanges(db, after, limit, changeFilterFor(actor));

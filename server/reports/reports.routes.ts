@@ -5,11 +5,12 @@ import { actorOf, authorize } from "../auth/auth.middleware.ts";
 import { parseInput } from "../core/validate.ts";
 import type { ReportIntake } from "./intake.ts";
 import type { ReportsService } from "./reports.service.ts";
+import type { ChangesService } from "../changes/changes.service.ts";
 
 const IdParam = z.object({ id: z.string().uuid("not a report id") });
 const PhotoParams = IdParam.extend({ sha256: Sha256Hex });
 
-export function reportsRouter(intake: ReportIntake, reports: ReportsService): Router {
+export function reportsRouter(intake: ReportIntake, reports: ReportsService, changes: ChangesService): Router {
   const router = Router();
 
   /** REST door of intake (the socket's `report:submit` is the other): 201 new, 200 a repeat. */
@@ -19,7 +20,11 @@ export function reportsRouter(intake: ReportIntake, reports: ReportsService): Ro
   });
 
   router.get("/api/reports", authorize("report.list"), async (req, res) => {
-    res.json({ data: await reports.list(actorOf(req), parseInput(ReportListQuery, req.query)) });
+    const query = parseInput(ReportListQuery, req.query);
+    // Read before the list: everything up to this seq is in the list, so a live client resumes from it
+    // (anything committed in between may arrive twice, and clients drop it by id and version).
+    const seq = await changes.lastSeq();
+    res.json({ data: await reports.list(actorOf(req), query), lastSeq: seq });
   });
 
   router.get("/api/reports/:id", authorize("report.list"), async (req, res) => {
