@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Sequelize } from "sequelize";
 import type { z } from "zod";
 import type { ReportListQuery, ReportView } from "@contract/reports.ts";
@@ -51,6 +52,9 @@ export function createReportsService(db: Sequelize, photos: PhotoStore) {
       const [row] = await getReportRowsByIds(db, [reportId]);
       if (!row || row.author_id !== actor.id) throw notFound("Report not found");
       if (!row.photos.includes(sha256)) throw invalid("This photo is not listed in the report", { sha256: "not in report.photos" });
+      // Check the bytes even for a repeat: a damaged upload is a client problem worth surfacing.
+      if (bytes.length && createHash("sha256").update(bytes).digest("hex") !== sha256)
+        throw invalid("Photo content does not match its SHA-256 (upload damaged? send it again)", { sha256: "mismatch" });
       if ((await hasAttachment(db, reportId, sha256)) && (await photos.exists(reportId, sha256))) return { sha256, created: false };
       const stored = await photos.save(reportId, sha256, bytes);
       const created = await insertAttachment(db, { reportId, ...stored });
