@@ -27,6 +27,8 @@ import { reportsRouter } from "./reports/reports.routes.ts";
 import { registerReportEvents } from "./reports/reports.socket.ts";
 import { createChangesService } from "./changes/changes.service.ts";
 import { changesRouter } from "./changes/changes.routes.ts";
+import { createCategoriesService } from "./categories/categories.service.ts";
+import { categoriesRouter } from "./categories/categories.routes.ts";
 import { loadBoundaryFeatures } from "../seeds/boundaries.ts";
 
 export interface AppDeps {
@@ -48,10 +50,12 @@ function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof cre
   const sequelize = deps.db.sequelize;
   const audit = createAuditService(sequelize);
   const regions = createRegionsService(sequelize);
+  const categories = createCategoriesService(sequelize);
   return {
     audit,
     regions,
-    intake: createReportIntake({ db: sequelize, regions, io, log: categoryLogger(deps.log, "reports") }),
+    categories,
+    intake: createReportIntake({ db: sequelize, regions, categories, io, log: categoryLogger(deps.log, "reports") }),
     reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR)),
     changes: createChangesService(sequelize),
     auth: createAuthService(sequelize, audit, {
@@ -102,6 +106,7 @@ export function createApp(deps: AppDeps): App {
   app.use(auditRouter(sequelize));
   app.use(reportsRouter(services.intake, services.reports, services.changes));
   app.use(changesRouter(services.changes));
+  app.use(categoriesRouter(services.categories));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter());
   app.use(errorHandler(categoryLogger(log, "http")));

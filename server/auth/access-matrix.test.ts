@@ -64,6 +64,9 @@ const CASES: Record<string, Case> = {
     path: (c) => `/api/reports/${c.report.id}/photos/${c.report.photo}`,
   },
   "GET /api/changes": { expect: SIGNED_IN(200) },
+  "GET /api/sub-categories": { expect: ALL(200) },
+  "POST /api/sub-categories": { expect: ADMIN_ONLY(201), body: (c) => ({ bidang: "politik", name: c.unique() }) },
+  "PATCH /api/sub-categories/:id": { expect: ADMIN_ONLY(200), path: () => "/api/sub-categories/1", body: () => ({ sort: 0 }) },
   // Last: it ends the session used for the others.
   "POST /api/auth/logout": { expect: ALL(204) },
 };

@@ -195,3 +195,22 @@ export const ReportListQuery = z.object({
 /** Photo upload limits and the types accepted (checked by magic bytes, not by the declared type). */
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, "sha256 hex");
+
+/** A sub-category of a bidang as the form offers it; admins add, rename, reorder and retire them. */
+export interface SubCategoryView {
+  id: number;
+  bidang: Bidang;
+  name: string;
+  active: boolean;
+  sort: number;
+}
+
+export const CreateSubCategoryInput = z.object({
+  bidang: Bidang,
+  name: requiredText(80),
+  sort: z.number().int().min(0).max(1000).default(0),
+});
+
+export const UpdateSubCategoryInput = z
+  .object({ name: requiredText(80).optional(), active: z.boolean().optional(), sort: z.number().int().min(0).max(1000).optional() })
+  .strict();

@@ -3,6 +3,7 @@ import { postgisExtension } from "./0001-postgis.ts";
 import { regionsTable } from "./0002-regions.ts";
 import { accountsTables } from "./0003-accounts.ts";
 import { reportsTables } from "./0004-reports.ts";
+import { subCategoriesTable } from "./0005-sub-categories.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
-export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables];
+export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables, subCategoriesTable];

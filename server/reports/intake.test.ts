@@ -279,3 +279,27 @@ describe("who sees which reports", () => {
     expect((await api(t, "GET", `/api/reports/${id}`, { cookie: peer })).status).toBe(404);
   });
 });
+
+describe("sub-categories", () => {
+  it("admins add and retire sub-categories; intake accepts known ones (retired too) and refuses unknown", async () => {
+    const admin = await login(t, await createAccount(t, "admin"));
+    const list = await api(t, "GET", "/api/sub-categories");
+    expect(list.body.data.filter((c: any) => c.bidang === "politik").map((c: any) => c.name)).toContain("pilkada/pilkades");
+
+    const unknown = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.subCategory).toMatch(/politik/);
+
+    const created = await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name: "hoaks pemilu" } });
+    expect(created.status).toBe(201);
+    expect((await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name: "hoaks pemilu" } })).status).toBe(409);
+    const known = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    expect(known.status).toBe(201);
+
+    const retired = await api(t, "PATCH", `/api/sub-categories/${created.body.data.id}`, { cookie: admin, body: { active: false } });
+    expect(retired.body.data.active).toBe(false);
+    const late = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    expect(late.status).toBe(201);
+    expect((await api(t, "PATCH", "/api/sub-categories/999999", { cookie: admin, body: { active: false } })).status).toBe(404);
+  });
+});

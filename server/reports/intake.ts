@@ -3,7 +3,8 @@ import type { Sequelize, Transaction } from "sequelize";
 
 import { REPORT_LIMITS, SubmitReportInput, type SubmitResult } from "@contract/reports.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { AppError, conflict, outsideRegion } from "../core/errors.ts";
+import { AppError, conflict, invalid, outsideRegion } from "../core/errors.ts";
+import type { CategoriesService } from "../categories/categories.service.ts";
 import type { IoServer } from "../core/io.ts";
 import { MicroBatcher } from "../core/micro-batcher.ts";
 import { parseInput } from "../core/validate.ts";
@@ -34,6 +35,7 @@ interface Submission {
 export interface IntakeDeps {
   db: Sequelize;
   regions: RegionsService;
+  categories: CategoriesService;
   io: IoServer;
   log: Logger;
   /** Grouping window and size for situation reports (see MicroBatcher). */
@@ -55,6 +57,8 @@ export function createReportIntake(deps: IntakeDeps) {
 
   async function submit(actor: Actor, raw: unknown): Promise<SubmitResult> {
     const input = parseInput(SubmitReportInput, raw);
+    if (input.kind === "situation" && !(await deps.categories.isKnown(input.bidang, input.subCategory)))
+      throw invalid("Input is not valid", { subCategory: `not a sub-category of ${input.bidang}` });
     const submission = { actor, input, hash: payloadHash(actor.id, input) };
     return input.kind === "situation" ? batcher.submit(submission) : submitPeriodic(submission);
   }
