@@ -103,6 +103,16 @@ describe("gap-free resume by seq", () => {
     expect(await catchUp(t, elsewhere, lastSeen)).toEqual([]);
   }, 120_000);
 
+  it("a report list carries the seq to resume from: nothing after it is in the list, nothing before it is missing", async () => {
+    const cookie = await login(t, await createAccount(t, "admin"));
+    const list = await api(t, "GET", "/api/reports?limit=500", { cookie });
+    const all = await catchUp(t, cookie, 0, 1000);
+    expect(list.body.lastSeq).toBe(all.at(-1)!.seq);
+    const later = await submitMany(2, "setelah daftar");
+    const caught = await catchUp(t, cookie, list.body.lastSeq);
+    expect(caught.map((c) => c.entityId).sort()).toEqual([...later].sort());
+  });
+
   it("rejects a bad cursor with 400", async () => {
     const cookie = await login(t, await createAccount(t, "admin"));
     const res = await api(t, "GET", "/api/changes?after=-1&limit=5000", { cookie });
