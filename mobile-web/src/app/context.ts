@@ -1,0 +1,76 @@
+import { createContext } from "preact";
+import { computed, effect, signal, untracked } from "@preact/signals";
+import { SessionModel } from "../auth/session.model.ts";
+import { MyReportsModel } from "../my-reports/my-reports.model.ts";
+import { RegionsModel } from "../regions/regions.model.ts";
+import { createSync } from "../sync/sync.model.ts";
+import { ConnectionModel } from "./connection.ts";
+import { RouterModel } from "./router.ts";
+
+/** Every model of the app, built in one place; views get them from `AppContext`. */
+export function createAppModels() {
+  return {
+    session: new SessionModel(),
+    router: new RouterModel(),
+    connection: new ConnectionModel(),
+    regions: new RegionsModel(),
+    myReports: new MyReportsModel(),
+    sync: createSync(),
+    /** A one-line confirmation shown on the home screen (e.g. "saved, will be sent"). */
+    notice: signal<string | null>(null),
+  };
+}
+
+export type AppModels = ReturnType<typeof createAppModels>;
+
+export const AppContext = createContext<AppModels>(null as unknown as AppModels);
+
+/**
+ * How the models follow each other. Called after the first paint so the heavy parts (the sync engine,
+ * boundaries) never delay it. Returns the cleanup.
+ */
+export function wireModels(m: AppModels): () => void {
+  const hooks = {
+    onReportChange: m.myReports.applyChange,
+    onConnect: () => {
+      const user = m.session.user.peek();
+      if (user) void m.myReports.load(user.id);
+    },
+  };
+  // The id, not the object: a refreshed profile from /api/auth/me must not restart everything.
+  const userId = computed(() => m.session.user.value?.id ?? null);
+  const disposers = [
+    // Signed in (now, or from the cache at start): start sending, fetch my reports and boundaries.
+    effect(() => {
+      const id = userId.value;
+      untracked(() => {
+        if (!id) return m.sync.pause();
+        // After a (re-)login the loop may be paused on "login needed": resume unpauses it.
+        void m.sync.start(hooks).then(() => m.sync.resume(), () => undefined);
+        void m.myReports.load(id);
+        void m.regions.load();
+      });
+    }),
+    // Back online: is the session still good? Boundaries that failed before get another try.
+    effect(() => {
+      if (!m.connection.online.value) return;
+      untracked(() => {
+        void m.session.verify();
+        void m.regions.load();
+      });
+    }),
+    // Reports just delivered: refresh my list (a live event may have gone to a socket not yet connected).
+    effect(() => {
+      if (m.sync.status.lastSyncAt.value === null) return;
+      const id = untracked(() => userId.value);
+      if (!id) return;
+      const timer = setTimeout(() => void m.myReports.load(id), 1_000);
+      return () => clearTimeout(timer);
+    }),
+    // The outbox met a 401: find out whether the session is really gone (then the login form shows).
+    effect(() => {
+      if (m.sync.status.loginNeeded.value) untracked(() => void m.session.verify());
+    }),
+  ];
+  return () => disposers.forEach((d) => d());
+}

@@ -1,0 +1,30 @@
+import "./ui/styles.css";
+import { render } from "preact";
+import { App } from "./app/app.tsx";
+import { AppContext, createAppModels, wireModels } from "./app/context.ts";
+import { initLang } from "./i18n/i18n.ts";
+import { registerServiceWorker } from "./pwa/register.ts";
+
+/**
+ * Boot: models, first paint, then everything that can wait (the sync engine, boundaries, the service
+ * worker) — so an officer with one bar of 3G sees the app before the rest arrives.
+ */
+async function boot() {
+  await initLang();
+  const models = createAppModels();
+  const root = document.getElementById("app")!;
+  root.textContent = ""; // the static "SIKANDA…" placeholder shown while the script loads
+  render(
+    <AppContext.Provider value={models}>
+      <App />
+    </AppContext.Provider>,
+    root,
+  );
+  const afterPaint = () => {
+    wireModels(models);
+    registerServiceWorker();
+  };
+  requestAnimationFrame(() => setTimeout(afterPaint, 0));
+}
+
+void boot();

@@ -1,0 +1,97 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ChangeEnvelope } from "@contract/events.ts";
+import { MyReportsModel, type MyReport } from "./my-reports.model.ts";
+
+const ME = "11111111-1111-4111-8111-111111111111";
+
+function report(id: string, over: Partial<MyReport> = {}): MyReport {
+  return {
+    id,
+    number: `LI-2026-${id}`,
+    kind: "situation",
+    period: null,
+    revision: 1,
+    status: "submitted",
+    classification: "biasa",
+    bidang: "politik",
+    subCategory: "unjuk rasa",
+    perihal: `Laporan ${id}`,
+    kerawanan: "sedang",
+    body: {},
+    occurredAt: "2026-03-02T01:00:00.000Z",
+    sentAt: "2026-03-02T01:00:00.000Z",
+    receivedAt: `2026-03-02T0${id.length % 9}:00:00.000Z`,
+    location: { lat: -2.3217, lng: 115.4584, accuracyM: 10, source: "gps" },
+    kecamatan: { kode: "63.11.06", nama: "Paringin" },
+    desa: null,
+    outsideMeters: 0,
+    author: { id: ME, displayName: "Petugas Paringin" },
+    photos: [],
+    version: 1,
+    ...over,
+  };
+}
+
+const change = (data: MyReport): ChangeEnvelope => ({ seq: 1, entity: "report", entityId: data.id, kind: "updated", at: new Date().toISOString(), data });
+
+/** A fetch whose answer the test releases when it wants. */
+function heldFetch(list: MyReport[]) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  vi.stubGlobal("fetch", async () => {
+    await gate;
+    return new Response(JSON.stringify({ data: list }), { status: 200, headers: { "content-type": "application/json" } });
+  });
+  return release;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("MyReportsModel", () => {
+  it("loads my reports, newest first", async () => {
+    const release = heldFetch([report("a", { receivedAt: "2026-03-01T00:00:00.000Z" }), report("b", { receivedAt: "2026-03-02T00:00:00.000Z" })]);
+    const model = new MyReportsModel();
+    const loading = model.load(ME);
+    release();
+    await loading;
+    expect(model.reports.value.map((r) => r.id)).toEqual(["b", "a"]);
+    expect(model.state.value).toBe("ready");
+  });
+
+  it("keeps a status change that arrived while an older snapshot was on its way", async () => {
+    const release = heldFetch([report("a")]);
+    const model = new MyReportsModel();
+    const loading = model.load(ME);
+    await new Promise((r) => setTimeout(r, 20)); // the request is out
+    model.applyChange(change(report("a", { status: "verified", version: 2 })));
+    model.applyChange(change(report("new")));
+    release();
+    await loading;
+    expect(model.reports.value.find((r) => r.id === "a")?.status).toBe("verified");
+    expect(model.reports.value.some((r) => r.id === "new")).toBe(true);
+  });
+
+  it("ignores other officers' reports and stale versions", async () => {
+    const release = heldFetch([report("a", { status: "rejected", version: 3 })]);
+    const model = new MyReportsModel();
+    release();
+    await model.load(ME);
+    model.applyChange(change(report("x", { author: { id: "someone-else", displayName: "X" } })));
+    model.applyChange(change(report("a", { status: "submitted", version: 2 })));
+    expect(model.reports.value.map((r) => [r.id, r.status])).toEqual([["a", "rejected"]]);
+  });
+
+  it("marks the list failed offline and keeps what it had", async () => {
+    const release = heldFetch([report("a")]);
+    const model = new MyReportsModel();
+    release();
+    await model.load(ME);
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    await model.load(ME);
+    expect(model.state.value).toBe("failed");
+    expect(model.reports.value).toHaveLength(1);
+  });
+});

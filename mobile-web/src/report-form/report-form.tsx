@@ -1,0 +1,134 @@
+import type { ComponentChildren } from "preact";
+import { useContext, useEffect, useMemo, useRef } from "preact/hooks";
+import { useSignal } from "@preact/signals";
+import type { ReportKind, ReportLocation } from "@contract/reports.ts";
+import { AppContext } from "../app/context.ts";
+import { t } from "../i18n/i18n.ts";
+import { LocationModel } from "../location/location.model.ts";
+import { LocationSection } from "../location/location-section.tsx";
+import type { QueuedPhoto } from "../outbox/outbox.store.ts";
+import { Section } from "../ui/fields.tsx";
+import { FormContext, type FormState } from "./form-context.ts";
+import { assemble } from "./form-values.ts";
+import { newClientId } from "./new-client-id.ts";
+import { PhotoSection } from "./photo-section.tsx";
+import { PhotosModel } from "./photos.model.ts";
+import { readFormFields } from "./read-form.ts";
+import { validateReport, type FieldErrors } from "./validation.ts";
+
+export interface ReportFormProps {
+  kind: ReportKind;
+  title: string;
+  /** The payload being edited (a refused report), or defaults for a new one. */
+  initial: unknown;
+  /** clientId of the refused outbox entry this form replaces. */
+  editOf?: string;
+  initialLocation: ReportLocation | null;
+  /** Start the GPS when the form opens (situation reports: the officer is where it happened). */
+  autoGps?: boolean;
+  locationNote?: string;
+  initialPhotos?: QueuedPhoto[];
+  withPhotos?: boolean;
+  children: ComponentChildren;
+}
+
+/**
+ * The frame every report form shares: sections given as children, then location and photos, then one
+ * save button in thumb reach. Saving validates with the contract, writes to the outbox and goes home —
+ * sending happens on its own.
+ */
+export function ReportForm(props: ReportFormProps) {
+  const { sync, router, notice } = useContext(AppContext);
+  const errors = useSignal<FieldErrors>({});
+  const saving = useSignal(false);
+  const saveError = useSignal<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const location = useMemo(() => new LocationModel(props.initialLocation), []);
+  const photos = useMemo(() => new PhotosModel(props.initialPhotos ?? []), []);
+  const formState = useMemo<FormState>(() => ({ initial: props.initial, errors }), []);
+
+  useEffect(() => {
+    if (props.autoGps && !props.initialLocation) location.startGps();
+    return () => {
+      location.stopGps();
+      photos.release();
+    };
+  }, []);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const form = formRef.current;
+    if (!form || saving.value || photos.preparing.value > 0) return;
+    const raw = {
+      ...assemble(readFormFields(form)),
+      kind: props.kind,
+      clientId: newClientId(),
+      sentAt: new Date().toISOString(),
+      location: location.value.value ?? undefined,
+      photos: photos.photos.value.map((p) => p.sha256),
+    };
+    const result = validateReport(raw);
+    if (!result.ok) {
+      errors.value = result.errors;
+      saveError.value = t("form.hasErrors", { count: Object.keys(result.errors).length });
+      requestAnimationFrame(() => focusFirstError(form));
+      return;
+    }
+    errors.value = {};
+    saveError.value = null;
+    saving.value = true;
+    try {
+      const queued = photos.photos.value.map(({ blob, sha256, mime }) => ({ blob, sha256, mime }));
+      if (props.editOf) await sync.edit(props.editOf, result.data, photos.changed.value ? queued : undefined);
+      else await sync.add(result.data, queued);
+      notice.value = t("home.saved");
+      router.home();
+    } catch (err) {
+      saveError.value = t("form.saveFailed", { message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return (
+    <FormContext.Provider value={formState}>
+      <form ref={formRef} class="report-form stack" onSubmit={submit} noValidate>
+        <div class="form-head">
+          <button type="button" class="link" onClick={() => router.home()}>
+            ← {t("app.back")}
+          </button>
+          <h1 class="h1">{props.title}</h1>
+        </div>
+        {props.editOf && <p class="banner banner--warn">{t("form.editing")}</p>}
+        {props.children}
+        <Section title="sec.lokasi" open names={["location"]} id="lokasi">
+          <LocationSection location={location} note={props.locationNote} />
+        </Section>
+        {props.withPhotos && (
+          <Section title="sec.foto" open names={["photos"]} id="foto">
+            <PhotoSection photos={photos} />
+          </Section>
+        )}
+        <div class="save-bar">
+          {saveError.value && (
+            <p class="error small" role="alert">
+              {saveError.value}
+            </p>
+          )}
+          <button type="submit" class="btn btn--primary btn--block btn--big" data-testid="save-report" disabled={saving.value || photos.preparing.value > 0}>
+            {saving.value ? t("form.saving") : t("form.save")}
+          </button>
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+/** Unfold the section of the first error and put the cursor there. */
+function focusFirstError(form: HTMLFormElement) {
+  const target = form.querySelector<HTMLElement>('[aria-invalid="true"], .field--error, .error[role="alert"]');
+  const details = target?.closest("details");
+  if (details) details.open = true;
+  target?.scrollIntoView({ block: "center" });
+  (target?.matches("input, select, textarea") ? target : target?.querySelector<HTMLElement>("input, select, textarea, button"))?.focus();
+}

@@ -1,0 +1,24 @@
+import { useContext } from "preact/hooks";
+import { AppContext } from "../app/context.ts";
+import { lang, setLang, t } from "../i18n/i18n.ts";
+
+/** Title, connection state, language and logout: always in reach, never in the way. */
+export function AppBar() {
+  const { connection, session, router } = useContext(AppContext);
+  const online = connection.online.value;
+  return (
+    <header class="app-bar">
+      <button type="button" class="app-bar__title" onClick={() => router.navigate({ name: "home" })}>
+        SIKANDA
+      </button>
+      <span class={`dot ${online ? "dot--on" : "dot--off"}`} title={online ? t("app.online") : t("app.offline")} aria-label={online ? t("app.online") : t("app.offline")} />
+      <span class="spacer" />
+      <button type="button" class="link" onClick={() => void setLang(lang.value === "id" ? "en" : "id")}>
+        {lang.value === "id" ? "EN" : "ID"}
+      </button>
+      <button type="button" class="link" onClick={() => void session.logout()}>
+        {t("app.logout")}
+      </button>
+    </header>
+  );
+}
