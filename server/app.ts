@@ -56,7 +56,7 @@ function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof cre
     regions,
     categories,
     intake: createReportIntake({ db: sequelize, regions, categories, io, log: categoryLogger(deps.log, "reports") }),
-    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR)),
+    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
     changes: createChangesService(sequelize),
     auth: createAuthService(sequelize, audit, {
       maxFailures: deps.config.LOGIN_MAX_FAILURES,

@@ -21,6 +21,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2e
   if (!existsSync(path.join(root, "dist/dashboard/index.html")) || !existsSync(path.join(root, "dist/mobile/index.html"))) {
     throw new Error("front ends not built: run `npm run build` before the browser tests");
   }
+  // A free port can be taken by someone else between our probe and the child's listen; then the child
+  // exits (EADDRINUSE) and we try another port rather than talk to a stranger's server.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof ChildExited)) throw err;
+    }
+  }
+}
+
+class ChildExited extends Error {}
+
+async function startOnce(env: Record<string, string>): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-e2e-"));
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
@@ -40,7 +54,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2e
     stdio: ["ignore", "inherit", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitReady(baseUrl, child);
+  try {
+    await waitReady(baseUrl, child);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     baseUrl,
     async stop() {
@@ -53,10 +72,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2e
 async function waitReady(baseUrl: string, child: ChildProcess) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) throw new ChildExited(`server exited with ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${baseUrl}/readyz`);
-      if (res.ok) return;
+      // Ready, and still ours: a server that answered while our child died would be someone else's.
+      await new Promise((r) => setTimeout(r, 50));
+      if (res.ok && child.exitCode === null) return;
     } catch {
       // not listening yet
     }

@@ -71,7 +71,8 @@ export const SituationBody = z.object({
     bilamana: requiredText(500),
     jumlahMassa: count,
     korban: count,
-    kerugian: count,
+    /** Losses in Rupiah: far beyond head counts, still well inside exact integers. */
+    kerugian: z.number().int().min(0).max(1e15).optional(),
   }),
   pendapat: z.object({
     analisa: text().default(""),

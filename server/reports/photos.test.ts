@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login } from "../test/accounts.ts";
 import { situationReport } from "../test/reports.ts";
+import { openSocket } from "../test/sockets.ts";
 
 let t: TestApp;
 let officerCookie: string;
@@ -39,8 +40,12 @@ afterAll(async () => {
 });
 
 describe("report photos", () => {
-  it("stores a declared photo once; a repeat is a harmless 200", async () => {
+  it("stores a declared photo once; a repeat is a harmless 200; readers are told once", async () => {
     expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const admin = await login(t, await createAccount(t, "admin"));
+    const socket = await openSocket(t, { cookie: admin });
+    const updates: any[] = [];
+    socket.on("report:updated", (c) => updates.push(c));
     const first = await put(officerCookie, reportId, sha, photo);
     expect(first.status).toBe(201);
     expect(first.body.data).toEqual({ sha256: sha, created: true });
@@ -49,6 +54,10 @@ describe("report photos", () => {
     expect(again.body.data.created).toBe(false);
     const view = await api(t, "GET", `/api/reports/${reportId}`, { cookie: officerCookie });
     expect(view.body.data.photos).toEqual([{ sha256: sha, uploaded: true }]);
+    expect(view.body.data.version).toBe(2);
+    await expect.poll(() => updates.length).toBe(1);
+    expect(updates[0]).toMatchObject({ kind: "photo_added", entityId: reportId, data: { version: 2, photos: [{ sha256: sha, uploaded: true }] } });
+    socket.close();
   });
 
   it("serves readers a copy without EXIF (no GPS), at most 1600 px", async () => {

@@ -222,14 +222,19 @@ export async function insertReportEvents(
 export async function insertAttachment(
   db: Sequelize,
   a: { reportId: string; sha256: string; mime: string; sizeBytes: number; width: number; height: number; storageKey: string },
+  transaction?: Transaction,
 ): Promise<boolean> {
   const rows = await db.query<{ sha256: string }>(
     `INSERT INTO attachments (report_id, sha256, mime, size_bytes, width, height, storage_key)
      VALUES (:reportId, :sha256, :mime, :sizeBytes, :width, :height, :storageKey)
      ON CONFLICT (report_id, sha256) DO NOTHING RETURNING sha256`,
-    { replacements: a, type: QueryTypes.SELECT },
+    { replacements: a, type: QueryTypes.SELECT, transaction },
   );
   return rows.length > 0;
+}
+
+export async function bumpVersion(db: Sequelize, reportId: string, transaction: Transaction): Promise<void> {
+  await db.query(`UPDATE reports SET version = version + 1 WHERE id = :reportId`, { replacements: { reportId }, transaction });
 }
 
 export async function hasAttachment(db: Sequelize, reportId: string, sha256: string): Promise<boolean> {

@@ -4,9 +4,13 @@ import type { z } from "zod";
 import type { ReportListQuery, ReportView } from "@contract/reports.ts";
 import { can, regionFilter, type Actor } from "../auth/permissions.ts";
 import { invalid, notFound } from "../core/errors.ts";
-import type { PhotoStore } from "./photo-store.ts";
+import type { PhotoStore, StoredPhoto } from "./photo-store.ts";
+import type { IoServer } from "../core/io.ts";
+import { appendChanges } from "../changes/changes.repo.ts";
+import { toEnvelope } from "../changes/changes.service.ts";
+import { emitReportChange } from "../changes/fanout.ts";
 import { presentReport } from "./reports.present.ts";
-import { getReportRowsByIds, hasAttachment, insertAttachment, listReportRows, type ReportRow } from "./reports.repo.ts";
+import { bumpVersion, getReportRowsByIds, hasAttachment, insertAttachment, listReportRows, type ReportRow } from "./reports.repo.ts";
 
 /**
  * May this actor read this report? Its author may; otherwise region scope decides, which also covers the
@@ -17,7 +21,28 @@ export function canReadReport(actor: Actor, r: Pick<ReportRow, "author_id" | "ke
   return actor.role !== "officer" && can(actor, "report.list", { kecamatanKode: r.kecamatan_kode });
 }
 
-export function createReportsService(db: Sequelize, photos: PhotoStore) {
+export function createReportsService(db: Sequelize, photos: PhotoStore, io: IoServer) {
+  /**
+   * Record the attachment and tell the report's readers (verifiers see the photo arrive): the report's
+   * version goes up and the change log gets a `photo_added` row, in one transaction.
+   */
+  async function attachPhoto(reportId: string, stored: StoredPhoto): Promise<boolean> {
+    const result = await db.transaction(async (transaction) => {
+      if (!(await insertAttachment(db, { reportId, ...stored }, transaction))) return null;
+      await bumpVersion(db, reportId, transaction);
+      const [row] = await getReportRowsByIds(db, [reportId], transaction);
+      const [change] = await appendChanges(
+        db,
+        [{ entity: "report", entityId: reportId, kind: "photo_added", kecamatanKode: row!.kecamatan_kode, authorId: row!.author_id, published: false, payload: presentReport(row!) }],
+        transaction,
+      );
+      return { row: row!, change: change! };
+    });
+    if (!result) return false;
+    emitReportChange(io, "report:updated", toEnvelope(result.change), { kecamatanKode: result.row.kecamatan_kode, authorId: result.row.author_id });
+    return true;
+  }
+
   async function readable(actor: Actor, id: string): Promise<ReportRow> {
     const [row] = await getReportRowsByIds(db, [id]);
     // Not found and not allowed look the same, so ids reveal nothing.
@@ -57,7 +82,7 @@ export function createReportsService(db: Sequelize, photos: PhotoStore) {
         throw invalid("Photo content does not match its SHA-256 (upload damaged? send it again)", { sha256: "mismatch" });
       if ((await hasAttachment(db, reportId, sha256)) && (await photos.exists(reportId, sha256))) return { sha256, created: false };
       const stored = await photos.save(reportId, sha256, bytes);
-      const created = await insertAttachment(db, { reportId, ...stored });
+      const created = await attachPhoto(reportId, stored);
       return { sha256, created };
     },
 
