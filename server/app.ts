@@ -26,6 +26,8 @@ import { createReportsService } from "./reports/reports.service.ts";
 import { reportsRouter } from "./reports/reports.routes.ts";
 import { registerReportEvents } from "./reports/reports.socket.ts";
 import { createChangesService } from "./changes/changes.service.ts";
+import { getReportRowsByIds } from "./reports/reports.repo.ts";
+import { presentReport } from "./reports/reports.present.ts";
 import { changesRouter } from "./changes/changes.routes.ts";
 import { createCategoriesService } from "./categories/categories.service.ts";
 import { categoriesRouter } from "./categories/categories.routes.ts";
@@ -57,7 +59,10 @@ function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof cre
     categories,
     intake: createReportIntake({ db: sequelize, regions, categories, io, log: categoryLogger(deps.log, "reports") }),
     reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
-    changes: createChangesService(sequelize),
+    changes: createChangesService(sequelize, async (ids) => {
+      const rows = await getReportRowsByIds(sequelize, ids);
+      return new Map(rows.map((r) => [r.id, presentReport(r)]));
+    }),
     auth: createAuthService(sequelize, audit, {
       maxFailures: deps.config.LOGIN_MAX_FAILURES,
       maxFailuresPerIpDay: deps.config.LOGIN_MAX_FAILURES_PER_IP_DAY,

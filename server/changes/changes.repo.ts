@@ -10,6 +10,7 @@ export interface NewChange {
   kecamatanKode: string | null;
   authorId: string | null;
   published: boolean;
+  /** Sent live with the event; not stored — readers catching up get the entity's current state. */
   payload: unknown;
 }
 
@@ -31,15 +32,18 @@ export interface ChangeRow {
 export async function appendChanges(db: Sequelize, changes: NewChange[], transaction: Transaction): Promise<ChangeRow[]> {
   if (!changes.length) return [];
   await db.query(`SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY})`, { transaction });
-  return db.query<ChangeRow>(
-    `INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published, payload)
-     SELECT entity, "entityId", kind, "kecamatanKode", "authorId", published, payload
-     FROM jsonb_to_recordset(CAST(:changes AS jsonb)) AS x(
-       entity text, "entityId" uuid, kind text, "kecamatanKode" text, "authorId" uuid, published boolean, payload jsonb, n int)
+  const rows = await db.query<Omit<ChangeRow, "payload">>(
+    `INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
+     SELECT entity, "entityId", kind, "kecamatanKode", "authorId", published
+     FROM jsonb_to_recordset($1::jsonb) AS x(
+       entity text, "entityId" uuid, kind text, "kecamatanKode" text, "authorId" uuid, published boolean, n int)
      ORDER BY n
-     RETURNING seq, at, entity, entity_id, kind, payload`,
-    { replacements: { changes: JSON.stringify(changes.map((c, n) => ({ ...c, n }))) }, type: QueryTypes.SELECT, transaction },
+     RETURNING seq, at, entity, entity_id, kind`,
+    { bind: [JSON.stringify(changes.map((c, n) => ({ ...c, payload: undefined, n })))], type: QueryTypes.SELECT, transaction },
   );
+  // The payload is ours already: attach it rather than have PostgreSQL send it back.
+  const payloads = new Map(changes.map((c) => [c.entityId, c.payload]));
+  return rows.map((r) => ({ ...r, payload: payloads.get(r.entity_id) }));
 }
 
 /** Who may see which change rows: the caller builds this from the actor's permission scope. */
@@ -50,9 +54,9 @@ export interface ChangeFilter {
   publishedOnly?: boolean;
 }
 
-export async function listChanges(db: Sequelize, after: number, limit: number, f: ChangeFilter): Promise<ChangeRow[]> {
-  return db.query<ChangeRow>(
-    `SELECT seq, at, entity, entity_id, kind, payload FROM changes
+export async function listChanges(db: Sequelize, after: number, limit: number, f: ChangeFilter): Promise<Omit<ChangeRow, "payload">[]> {
+  return db.query<Omit<ChangeRow, "payload">>(
+    `SELECT seq, at, entity, entity_id, kind FROM changes
      WHERE seq > :after
        AND (CAST(:kecamatan AS text[]) IS NULL OR kecamatan_kode = ANY (CAST(:kecamatan AS text[])))
        AND (CAST(:authorId AS uuid) IS NULL OR author_id = CAST(:authorId AS uuid))

@@ -25,7 +25,10 @@ export function changeFilterFor(actor: Actor): ChangeFilter {
   return { kecamatan: null };
 }
 
-export function createChangesService(db: Sequelize) {
+/** Current state of entities by id, as the actor may see them (the filter already chose the rows). */
+export type EntityLoader = (ids: string[]) => Promise<Map<string, unknown>>;
+
+export function createChangesService(db: Sequelize, loadReports: EntityLoader) {
   return {
     /** The newest seq now: a client that loads a list after reading this resumes from here. */
     lastSeq: () => lastSeq(db),
@@ -33,7 +36,8 @@ export function createChangesService(db: Sequelize) {
     /** What a client missed after `after`, oldest first. `lastSeq` is where to continue from. */
     async since(actor: Actor, after: number, limit: number) {
       const rows = await listChanges(db, after, limit, changeFilterFor(actor));
-      const changes = rows.map(toEnvelope);
+      const current = await loadReports([...new Set(rows.map((r) => r.entity_id))]);
+      const changes = rows.map((r) => toEnvelope({ ...r, payload: current.get(r.entity_id) ?? null }));
       return { changes, lastSeq: changes.at(-1)?.seq ?? after, more: changes.length === limit };
     },
   };

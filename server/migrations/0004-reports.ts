@@ -86,8 +86,7 @@ export const reportsTables: Migration = {
         kind text NOT NULL,
         kecamatan_kode text,
         author_id uuid,
-        published boolean NOT NULL DEFAULT false,
-        payload jsonb NOT NULL
+        published boolean NOT NULL DEFAULT false
       );
       CREATE INDEX changes_kecamatan_idx ON changes (kecamatan_kode, seq);
       CREATE INDEX changes_author_idx ON changes (author_id, seq);

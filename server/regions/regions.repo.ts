@@ -60,12 +60,12 @@ export async function locateMany(db: Sequelize, points: { lat: number; lng: numb
   if (!points.length) return [];
   return db.query<LocatedRow>(
     `SELECT p.i::int AS i, k.kode AS kecamatan_kode, k.nama AS kecamatan_nama, d.kode AS desa_kode, d.nama AS desa_nama
-     FROM jsonb_to_recordset(CAST(:points AS jsonb)) AS p(lat float8, lng float8, i int)
+     FROM jsonb_to_recordset($1::jsonb) AS p(lat float8, lng float8, i int)
      CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326) AS pt) q
      LEFT JOIN LATERAL (SELECT kode, nama FROM regions WHERE level = 'kecamatan' AND ST_Contains(geom, q.pt) LIMIT 1) k ON true
      LEFT JOIN LATERAL (SELECT kode, nama FROM regions WHERE level = 'desa' AND parent_kode = k.kode AND ST_Contains(geom, q.pt) LIMIT 1) d ON true
      ORDER BY p.i`,
-    { replacements: { points: JSON.stringify(points.map((p, i) => ({ lat: p.lat, lng: p.lng, i }))) }, type: QueryTypes.SELECT, transaction },
+    { bind: [JSON.stringify(points.map((p, i) => ({ lat: p.lat, lng: p.lng, i })))], type: QueryTypes.SELECT, transaction },
   );
 }
 

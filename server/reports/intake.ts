@@ -15,12 +15,14 @@ import { emitReportChange } from "../changes/fanout.ts";
 import { payloadHash } from "./payload-hash.ts";
 import { presentReport } from "./reports.present.ts";
 import {
+  getDisplayNames,
   getPeriodicReportForUpdate,
   getReportRowsByIds,
   getRevisionsByClientIds,
   insertReportEvents,
   insertReports,
   reviseReport,
+  type InsertedReport,
   type NewReport,
   type ReportRow,
   type RevisionRow,
@@ -53,7 +55,7 @@ const clientIdConflict = () =>
  */
 export function createReportIntake(deps: IntakeDeps) {
   const { db, regions, io } = deps;
-  const batcher = new MicroBatcher<Submission, SubmitResult>((items) => flushSituations(items), deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 2 });
+  const batcher = new MicroBatcher<Submission, SubmitResult>((items) => flushSituations(items), deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 6 });
 
   async function submit(actor: Actor, raw: unknown): Promise<SubmitResult> {
     const input = parseInput(SubmitReportInput, raw);
@@ -78,15 +80,25 @@ export function createReportIntake(deps: IntakeDeps) {
 
     const located = await regions.locateMany(fresh.map((i) => items[i]!.input.location), REPORT_LIMITS.outsideToleranceMeters);
     const rows: NewReport[] = [];
+    const placeOf = new Map<string, Located>();
     fresh.forEach((i, k) => {
       const where = located[k];
       if (!where) out[i] = outsideRegion("Location is more than 2 km outside Kabupaten Balangan");
-      else rows.push(toNewReport(items[i]!, where));
+      else {
+        rows.push(toNewReport(items[i]!, where));
+        placeOf.set(items[i]!.input.clientId, where);
+      }
     });
 
     const { reports, changes } = await db.transaction(async (transaction) => {
       const inserted = await insertReports(db, rows, transaction);
-      const reports = await getReportRowsByIds(db, inserted.map((r) => r.id), transaction);
+      // The view is built from what we sent plus what the insert returned, rather than read back.
+      const names = await getDisplayNames(db, unique(rows.map((r) => r.authorId)), transaction);
+      const sent = new Map(rows.map((r) => [r.clientId, r]));
+      const reports = inserted.map((ins) => {
+        const row = sent.get(ins.client_id)!;
+        return rowOfInserted(row, ins, placeOf.get(ins.client_id)!, names.get(row.authorId) ?? "");
+      });
       return { reports, changes: await recordCreated(reports, "created", transaction) };
     });
     broadcast(reports, changes, "report:created");
@@ -143,11 +155,13 @@ export function createReportIntake(deps: IntakeDeps) {
 
   /** report_events + change log rows for reports just written, in the same transaction. */
   async function recordCreated(reports: ReportRow[], kind: "created" | "revised", transaction: Transaction): Promise<ChangeRow[]> {
-    await insertReportEvents(
-      db,
-      reports.map((r) => ({ reportId: r.id, actorId: r.author_id, action: kind === "created" ? "submitted" : "revised", toStatus: r.status })),
-      transaction,
-    );
+    // New reports got their `submitted` event from insertReports itself.
+    if (kind === "revised")
+      await insertReportEvents(
+        db,
+        reports.map((r) => ({ reportId: r.id, actorId: r.author_id, action: "revised", toStatus: r.status })),
+        transaction,
+      );
     return appendChanges(
       db,
       reports.map((r) => ({
@@ -219,6 +233,41 @@ function toNewReport(s: Submission, where: Located): NewReport {
     outsideMeters: where.outsideMeters,
     payloadHash: hash,
     payload: input,
+  };
+}
+
+function rowOfInserted(n: NewReport, ins: InsertedReport, where: Located, authorName: string): ReportRow {
+  return {
+    id: ins.id,
+    client_id: ins.client_id,
+    number: ins.number,
+    author_id: n.authorId,
+    author_name: authorName,
+    kind: n.kind,
+    period: n.period,
+    revision: ins.revision,
+    classification: n.classification as ReportRow["classification"],
+    bidang: n.bidang as ReportRow["bidang"],
+    sub_category: n.subCategory,
+    perihal: n.perihal,
+    kerawanan: n.kerawanan as ReportRow["kerawanan"],
+    body: n.body,
+    photos: n.photos,
+    uploaded: [],
+    occurred_at: new Date(n.occurredAt),
+    sent_at: new Date(n.sentAt),
+    received_at: ins.received_at,
+    lng: n.lng,
+    lat: n.lat,
+    accuracy_m: n.accuracyM,
+    location_source: n.locationSource as ReportRow["location_source"],
+    kecamatan_kode: where.kecamatan.kode,
+    kecamatan_nama: where.kecamatan.nama,
+    desa_kode: where.desa?.kode ?? null,
+    desa_nama: where.desa?.nama ?? null,
+    outside_meters: n.outsideMeters,
+    status: ins.status,
+    version: ins.version,
   };
 }
 

@@ -135,11 +135,26 @@ export interface NewReport {
  * Insert many reports with one statement; a client_id that exists already is skipped (another request won
  * the race) and simply not returned. Each inserted report gets revision 1 in report_revisions.
  */
-export async function insertReports(db: Sequelize, rows: NewReport[], transaction: Transaction): Promise<{ id: string; client_id: string }[]> {
+export interface InsertedReport {
+  id: string;
+  client_id: string;
+  number: string;
+  received_at: Date;
+  revision: number;
+  status: ReportStatus;
+  version: number;
+}
+
+/**
+ * Insert many reports with one statement; a client_id that exists already is skipped (another request won
+ * the race) and simply not returned. Each inserted report gets revision 1 in report_revisions. The rows go
+ * as one bound JSON parameter: no SQL-literal escaping of large texts, one parse on the server.
+ */
+export async function insertReports(db: Sequelize, rows: NewReport[], transaction: Transaction): Promise<InsertedReport[]> {
   if (!rows.length) return [];
-  return db.query<{ id: string; client_id: string }>(
+  return db.query<InsertedReport>(
     `WITH input AS (
-       SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
          "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
          "subCategory" text, perihal text, kerawanan text, body jsonb, photos text[], "occurredAt" timestamptz,
          "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
@@ -155,14 +170,28 @@ export async function insertReports(db: Sequelize, rows: NewReport[], transactio
               "kecamatanKode", "desaKode", "outsideMeters"
        FROM input
        ON CONFLICT (client_id) DO NOTHING
-       RETURNING id, client_id
+       RETURNING id, client_id, number, received_at, revision, status, version
      ), revisions AS (
        INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
        SELECT i.client_id, i.id, 1, x."payloadHash", x.payload FROM inserted i JOIN input x ON x."clientId" = i.client_id
+     ), events AS (
+       INSERT INTO report_events (report_id, actor_id, action, to_status)
+       SELECT i.id, x."authorId", 'submitted', i.status FROM inserted i JOIN input x ON x."clientId" = i.client_id
      )
-     SELECT id, client_id FROM inserted`,
-    { replacements: { rows: JSON.stringify(rows) }, type: QueryTypes.SELECT, transaction },
+     SELECT * FROM inserted`,
+    { bind: [JSON.stringify(rows)], type: QueryTypes.SELECT, transaction },
   );
+}
+
+/** Display names of authors, for building report views without reading the reports back. */
+export async function getDisplayNames(db: Sequelize, ids: string[], transaction?: Transaction): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: string; display_name: string }>(`SELECT id, display_name FROM users WHERE id = ANY ($1::uuid[])`, {
+    bind: [ids],
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /** The periodic report of an author for a period, locked for a new revision. */
