@@ -10,7 +10,7 @@ import path from "node:path";
 import { createLogger } from "../server/core/logger.ts";
 import { isBenchDefinition, type BenchContext, type BenchDefinition } from "./lib/harness.ts";
 import { machineInfo } from "./lib/machine.ts";
-import { buildResult, fmt, writeReadme, writeResult, type BenchResult } from "./lib/results.ts";
+import { buildResult, fmt, meetsCell, writeReadme, writeResult, type BenchResult } from "./lib/results.ts";
 
 const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 const SUFFIX = ".bench.ts";
@@ -64,7 +64,7 @@ async function runOne(name: string, ctxLog: ReturnType<typeof createLogger>): Pr
 function printTable(results: BenchResult[]) {
   const rows = [
     ["benchmark", "mode", "project", "baseline", "unit", "ratio", "target", "meets"],
-    ...results.map((r) => [r.name, r.mode ?? "-", fmt(r.project), fmt(r.baseline), r.unit, String(r.ratio ?? "-"), String(r.target), r.meets ? "yes" : "no"]),
+    ...results.map((r) => [r.name, r.mode ?? "-", fmt(r.project), fmt(r.baseline), r.unit, String(r.ratio ?? "-"), String(r.target), meetsCell(r)]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) out(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
@@ -81,7 +81,7 @@ async function main() {
       const result = await runOne(name, log);
       const file = writeResult(result);
       results.push(result);
-      out(`  ${fmt(result.project)} vs ${fmt(result.baseline)} ${result.unit} → ratio ${result.ratio} (target ${result.target}) meets: ${result.meets ? "yes" : "no"}${result.errors ? `, ${result.errors} errors` : ""}`);
+      out(`  ${fmt(result.project)} vs ${fmt(result.baseline)} ${result.unit} → ratio ${result.ratio} (target ${result.target}) meets: ${meetsCell(result)}${result.errors ? `, ${result.errors} errors` : ""}`);
       out(`  wrote ${path.relative(process.cwd(), file)}`);
     } catch (err) {
       crashed.push(name);

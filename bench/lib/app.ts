@@ -16,13 +16,19 @@ export interface BenchApp extends App {
 
 /**
  * The whole server on a random loopback port, built as main.ts builds it, in production mode (so nothing
- * dev-only is measured) with its own pool of `poolMax` connections to an already migrated database.
+ * dev-only is measured) with its own pool of `poolMax` connections to an already migrated database (one
+ * connection when `urlIsEmbedded`, as deployed).
  */
 export async function startBenchApp(opts: {
   databaseUrl: string;
   log: Logger;
   poolMax?: number;
   env?: Record<string, string>;
+  /**
+   * The URL is an embedded PGlite started by startBenchDatabase: open it as main.ts opens its own embedded
+   * database (one shared connection, see core/db.ts), not as a PostgreSQL server with a pool.
+   */
+  urlIsEmbedded?: boolean;
 }): Promise<BenchApp> {
   const config = parseConfig({
     NODE_ENV: "production",
@@ -33,9 +39,16 @@ export async function startBenchApp(opts: {
     HOST: "127.0.0.1",
     ...opts.env,
   });
-  const db = await openDatabase({ url: opts.databaseUrl, dataDir: "", poolMax: config.DB_POOL_MAX, log: opts.log });
+  const db = await openDatabase({
+    url: opts.databaseUrl,
+    urlIsEmbedded: opts.urlIsEmbedded,
+    dataDir: "",
+    poolMax: config.DB_POOL_MAX,
+    log: opts.log,
+  });
   const app = createApp({ config, db, log: opts.log });
-  app.http.listen(0, "127.0.0.1");
+  // Socket benches open a thousand connections in bursts; the default backlog (511) would reset some.
+  app.http.listen({ port: 0, host: "127.0.0.1", backlog: 4096 });
   await once(app.http, "listening");
   const { port } = app.http.address() as AddressInfo;
   return {

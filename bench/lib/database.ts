@@ -33,7 +33,7 @@ export async function startBenchDatabase(log: Logger, env: NodeJS.ProcessEnv = p
       embedded = await startEmbeddedPostgres({ dataDir: tempDir, maxConnections: 64, log });
       url = embedded.url;
     }
-    const db = await openDatabase({ url, dataDir: "", poolMax: 2, log });
+    const db = await openDatabase({ url, urlIsEmbedded: Boolean(embedded), dataDir: "", poolMax: 2, log });
     try {
       await migrateUp(db.sequelize, log);
     } finally {

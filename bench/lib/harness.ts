@@ -17,8 +17,26 @@ export interface BenchOutcome {
    * error makes `meets` false whatever the ratio.
    */
   errors?: number;
+  /**
+   * Further conditions the run must meet besides the ratio (e.g. "ack p99 ≤ 50 ms at half the baseline
+   * rate"). Each is written to the JSON with its own verdict; any failing check makes `meets` false.
+   */
+  checks?: BenchCheck[];
   /** Raw figures: latencies, counts, parameters. Written to the JSON as they are. */
   details: Record<string, unknown>;
+}
+
+/** An absolute condition: `value` must be ≤ `limit` (better "lower") or ≥ `limit` (better "higher"). */
+export interface BenchCheck {
+  name: string;
+  value: number;
+  limit: number;
+  unit: string;
+  better: Better;
+}
+
+export function checkMet(c: BenchCheck): boolean {
+  return Number.isFinite(c.value) && (c.better === "lower" ? c.value <= c.limit : c.value >= c.limit);
 }
 
 export interface BenchContext {

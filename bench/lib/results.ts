@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ratioOf, type BenchDefinition, type BenchOutcome, type Better } from "./harness.ts";
+import { checkMet, ratioOf, type BenchCheck, type BenchDefinition, type BenchOutcome, type Better } from "./harness.ts";
 import type { MachineInfo } from "./machine.ts";
 
 export const RESULTS_DIR = fileURLToPath(new URL("../results/", import.meta.url));
@@ -21,8 +21,11 @@ export interface BenchResult {
   /** > 1 means the project is better, whichever way the metric points. */
   ratio: number | null;
   target: number;
+  /** ratio ≥ target, no errors, and every check met. */
   meets: boolean;
   errors: number;
+  /** Absolute conditions besides the ratio, each with its verdict (absent when the bench has none). */
+  checks?: (BenchCheck & { meets: boolean })[];
   durationMs: number;
   machine: MachineInfo;
   details: Record<string, unknown>;
@@ -31,6 +34,7 @@ export interface BenchResult {
 export function buildResult(def: BenchDefinition, outcome: BenchOutcome, machine: MachineInfo, durationMs: number): BenchResult {
   const ratio = ratioOf(def.better, outcome.project, outcome.baseline);
   const errors = outcome.errors ?? 0;
+  const checks = outcome.checks?.map((c) => ({ ...c, meets: checkMet(c) }));
   return {
     name: def.name,
     metric: def.metric,
@@ -41,8 +45,9 @@ export function buildResult(def: BenchDefinition, outcome: BenchOutcome, machine
     baseline: outcome.baseline,
     ratio: ratio === null ? null : Math.round(ratio * 1000) / 1000,
     target: def.target,
-    meets: ratio !== null && ratio >= def.target && errors === 0,
+    meets: ratio !== null && ratio >= def.target && errors === 0 && (checks ?? []).every((c) => c.meets),
     errors,
+    ...(checks ? { checks } : {}),
     durationMs: Math.round(durationMs),
     machine,
     details: outcome.details,
@@ -81,14 +86,15 @@ export function readResults(dir = RESULTS_DIR): BenchResult[] {
 export function writeReadme(dir = RESULTS_DIR): string {
   const rows = readResults(dir).map((r) => {
     const m = r.machine;
-    return `| ${r.name} | ${r.mode ?? "-"} | ${r.metric} | ${fmt(r.project)} | ${fmt(r.baseline)} | ${r.unit} | ${r.ratio ?? "-"} | ${r.target} | ${r.meets ? "yes" : "no"} | ${m.date.slice(0, 10)} | ${m.cpu}, ${m.cores} cores, Node ${m.node} |`;
+    return `| ${r.name} | ${r.mode ?? "-"} | ${r.metric} | ${fmt(r.project)} | ${fmt(r.baseline)} | ${r.unit} | ${r.ratio ?? "-"} | ${r.target} | ${meetsCell(r)} | ${m.date.slice(0, 10)} | ${m.cpu}, ${m.cores} cores, Node ${m.node} |`;
   });
   const text = [
     "# Benchmark results",
     "",
     "Written by `npm run bench` (see `bench/run.ts`) from the JSON files in this folder — do not edit by hand.",
     "Each benchmark measures the project and its baseline in the same run on the same machine. `ratio` > 1",
-    "means the project is better; `meets` is `ratio ≥ target` with no errors.",
+    "means the project is better; `meets` is `ratio ≥ target` with no errors and every extra check met (a failed",
+    "check is named in the cell; the JSON has its figures).",
     "",
     "| benchmark | mode | metric | project | baseline | unit | ratio | target | meets | date | machine |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -98,6 +104,13 @@ export function writeReadme(dir = RESULTS_DIR): string {
   const file = path.join(dir, "README.md");
   writeFileSync(file, text);
   return file;
+}
+
+/** "yes", or "no" with the failed checks named, so the table does not hide why. */
+export function meetsCell(r: BenchResult): string {
+  if (r.meets) return "yes";
+  const failed = (r.checks ?? []).filter((c) => !c.meets).map((c) => `${c.name}: ${fmt(c.value)} ${c.unit} vs ${c.better === "lower" ? "≤" : "≥"} ${c.limit}`);
+  return failed.length ? `no (${failed.join("; ")})` : "no";
 }
 
 export function fmt(v: number): string {
