@@ -16,6 +16,7 @@ export const ROUTES = {
   ops: { path: "/ops", label: "nav.ops", audiences: ["verifier", "admin", "leader"] },
   users: { path: "/users", label: "nav.users", audiences: ["admin"] },
   audit: { path: "/audit", label: "nav.audit", audiences: ["admin"] },
+  subCategories: { path: "/sub-categories", label: "nav.subCategories", audiences: ["admin"] },
   profile: { path: "/profile", label: "nav.profile", audiences: signedIn },
   login: { path: "/login", audiences: everyone },
 } as const satisfies Record<string, RouteDef>;

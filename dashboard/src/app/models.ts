@@ -1,5 +1,6 @@
 import { api } from "../api/client.ts";
 import { AuditModel } from "../audit/audit.model.ts";
+import { SubCategoriesModel } from "../categories/sub-categories.model.ts";
 import { SessionModel } from "../auth/session.model.ts";
 import { MapDataModel } from "../map/map-data.model.ts";
 import { OpsModel } from "../ops/ops.model.ts";
@@ -12,5 +13,6 @@ export const models = {
   mapData: new MapDataModel(api),
   users: new UsersModel(api),
   audit: new AuditModel(api),
+  subCategories: new SubCategoriesModel(api),
   ops: new OpsModel(api, connectReportSocket),
 };

@@ -14,6 +14,8 @@ const patterns: [RegExp, string][] = [
   [/^only officers belong to a kecamatan$/, "hanya petugas yang memiliki kecamatan"],
   [/^only verifiers have verifier regions$/, "hanya verifikator yang memiliki wilayah verifikasi"],
   [/^must be a kecamatan code/, "pilih kecamatan"],
+  [/^This sub-category already exists for that bidang$/, "Sub-kategori ini sudah ada untuk bidang tersebut"],
+  [/^Sub-category not found$/, "Sub-kategori tidak ditemukan"],
   [/^wrong password$/, "kata sandi salah"],
   [/^must differ from the current one$/, "harus berbeda dari kata sandi saat ini"],
   [/^You cannot disable or demote your own account$/, "Anda tidak dapat menonaktifkan atau menurunkan peran akun sendiri"],

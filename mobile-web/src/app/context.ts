@@ -3,6 +3,7 @@ import { computed, effect, signal, untracked } from "@preact/signals";
 import { SessionModel } from "../auth/session.model.ts";
 import { MyReportsModel } from "../my-reports/my-reports.model.ts";
 import { RegionsModel } from "../regions/regions.model.ts";
+import { SubCategoriesModel } from "../sub-categories/sub-categories.model.ts";
 import { createSync } from "../sync/sync.model.ts";
 import { ConnectionModel } from "./connection.ts";
 import { RouterModel } from "./router.ts";
@@ -14,6 +15,7 @@ export function createAppModels() {
     router: new RouterModel(),
     connection: new ConnectionModel(),
     regions: new RegionsModel(),
+    subCategories: new SubCategoriesModel(),
     myReports: new MyReportsModel(),
     sync: createSync(),
     /** A one-line confirmation shown on the home screen (e.g. "saved, will be sent"). */
@@ -40,23 +42,29 @@ export function wireModels(m: AppModels): () => void {
   // The id, not the object: a refreshed profile from /api/auth/me must not restart everything.
   const userId = computed(() => m.session.user.value?.id ?? null);
   const disposers = [
-    // Signed in (now, or from the cache at start): start sending, fetch my reports and boundaries.
+    // Signed in (now, or from the cache at start): start sending, fetch my reports, boundaries, sub-categories.
     effect(() => {
       const id = userId.value;
       untracked(() => {
+        // Before anything is sent: only this officer's reports go out under this session.
+        const user = m.session.user.peek();
+        m.notice.value = null; // the previous officer's "saved" line is not for the next one
+        m.sync.setOwner(user ? { id: user.id, username: user.username, displayName: user.displayName } : null);
         if (!id) return m.sync.pause();
         // After a (re-)login the loop may be paused on "login needed": resume unpauses it.
         void m.sync.start(hooks).then(() => m.sync.resume(), () => undefined);
         void m.myReports.load(id);
         void m.regions.load();
+        void m.subCategories.load();
       });
     }),
-    // Back online: is the session still good? Boundaries that failed before get another try.
+    // Back online: is the session still good? Boundaries and sub-categories get a fresh try.
     effect(() => {
       if (!m.connection.online.value) return;
       untracked(() => {
         void m.session.verify();
         void m.regions.load();
+        void m.subCategories.load();
       });
     }),
     // Reports just delivered: refresh my list (a live event may have gone to a socket not yet connected).
@@ -66,6 +74,10 @@ export function wireModels(m: AppModels): () => void {
       if (!id) return;
       const timer = setTimeout(() => void m.myReports.load(id), 1_000);
       return () => clearTimeout(timer);
+    }),
+    // A password change gave this phone a new session and the server closed the old one's socket.
+    effect(() => {
+      if (m.session.renewed.value > 0) untracked(() => void m.sync.reconnect().catch(() => undefined));
     }),
     // The outbox met a 401: find out whether the session is really gone (then the login form shows).
     effect(() => {

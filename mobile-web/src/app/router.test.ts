@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash, type Route } from "./router.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseRoute, RouterModel, routeHash, type Route } from "./router.ts";
 
 describe("routes", () => {
   const routes: Route[] = [
@@ -20,5 +20,64 @@ describe("routes", () => {
     expect(parseRoute("")).toEqual({ name: "home" });
     expect(parseRoute("#/tidak-ada")).toEqual({ name: "home" });
     expect(parseRoute("#/ubah/")).toEqual({ name: "home" });
+  });
+});
+
+describe("leaving a view for home", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A browser history whose `back()` lands later, like the real one (popstate comes after a task). */
+  function fakeBrowser() {
+    const entries: { state: unknown; hash: string }[] = [{ state: null, hash: "" }];
+    let index = 0;
+    const listeners: (() => void)[] = [];
+    const location = { hash: "" };
+    const history = {
+      get state() {
+        return entries[index]!.state;
+      },
+      pushState(state: unknown, _title: string, hash: string) {
+        entries.splice(++index, entries.length, { state, hash });
+        location.hash = hash;
+      },
+      replaceState(state: unknown, _title: string, hash: string) {
+        entries[index] = { state, hash };
+        location.hash = hash;
+      },
+      back: vi.fn(() =>
+        setTimeout(() => {
+          index = Math.max(-1, index - 1); // -1: out of the app
+          location.hash = entries[index]?.hash ?? "about:blank";
+          listeners.forEach((l) => l());
+        }, 0),
+      ),
+    };
+    vi.stubGlobal("location", location);
+    vi.stubGlobal("history", history);
+    vi.stubGlobal("addEventListener", (type: string, l: () => void) => type === "hashchange" && listeners.push(l));
+    return { history, location, position: () => index };
+  }
+
+  it("goes back once even when asked twice before the browser got there", async () => {
+    const browser = fakeBrowser();
+    const router = new RouterModel();
+    router.navigate({ name: "edit", clientId: "c1" });
+    router.home(); // the saved form
+    router.home(); // the edit view: its entry left the outbox
+    expect(router.route.value).toEqual({ name: "home" });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(browser.history.back).toHaveBeenCalledTimes(1);
+    expect(browser.position()).toBe(0);
+    expect(router.route.value).toEqual({ name: "home" });
+  });
+
+  it("replaces the entry when the view was opened directly (a deep link)", () => {
+    const browser = fakeBrowser();
+    browser.location.hash = "#/situasi";
+    const router = new RouterModel();
+    router.home();
+    expect(browser.history.back).not.toHaveBeenCalled();
+    expect(browser.location.hash).toBe("#/");
+    expect(router.route.value).toEqual({ name: "home" });
   });
 });

@@ -51,13 +51,16 @@ export const RouterModel = createModel(() => {
     route.value = next;
   }
 
-  /** Leave a view for home: back in history when we pushed it (so back does not re-open the form). */
+  /**
+   * Leave a view for home: back in history when we pushed it (so back does not re-open the form). Home at
+   * once, and only once: `history.back()` lands later, and a second call before it did (a saved edit and
+   * the edit view noticing its entry left the outbox) would go back twice — out of the app.
+   */
   function home(): void {
+    if (route.value.name === "home") return;
+    route.value = { name: "home" };
     if ((history.state as { sikanda?: boolean } | null)?.sikanda) history.back();
-    else {
-      history.replaceState(null, "", routeHash({ name: "home" }));
-      route.value = { name: "home" };
-    }
+    else history.replaceState(null, "", routeHash({ name: "home" }));
   }
 
   return { route, navigate, home };

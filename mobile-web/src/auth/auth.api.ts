@@ -25,6 +25,11 @@ export async function getMe(): Promise<ApiResult<SessionUser>> {
   return withUser(await apiRequest("/api/auth/me", { timeoutMs: 10_000 }));
 }
 
+/** `POST /api/auth/password` answers `{ user }` on a fresh session; the server ends every other one. */
+export async function postPassword(currentPassword: string, newPassword: string): Promise<ApiResult<SessionUser>> {
+  return withUser(await apiRequest("/api/auth/password", { method: "POST", body: { currentPassword, newPassword } }));
+}
+
 export async function postLogout(): Promise<void> {
   await apiRequest("/api/auth/logout", { method: "POST" });
 }

@@ -1,6 +1,6 @@
 import { action, computed, createModel, signal } from "@preact/signals";
 import type { SessionUser } from "@contract/auth.ts";
-import { getMe, postLogin, postLogout } from "./auth.api.ts";
+import { getMe, postLogin, postLogout, postPassword } from "./auth.api.ts";
 import { loadCachedUser, loadLastUsername, saveCachedUser } from "./session.store.ts";
 
 export type LoginOutcome =
@@ -8,6 +8,12 @@ export type LoginOutcome =
   | { ok: false; reason: "credentials" | "network" | "invalid" | "server" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number | null }
   | { ok: false; reason: "not-officer"; role: string };
+
+export type PasswordOutcome =
+  | { ok: true }
+  /** The server's per-field messages (`currentPassword`, `newPassword`), in English as it sends them. */
+  | { ok: false; reason: "fields"; fields: Record<string, string> }
+  | { ok: false; reason: "network" | "server" | "throttled" };
 
 /**
  * Who is using the phone. `user` starts from the cached copy so the app works offline at once; `verify()`
@@ -21,6 +27,8 @@ export const SessionModel = createModel(() => {
   /** Set when the server ended the session (not when the officer logged out). */
   const expired = signal(false);
   const signedIn = computed(() => user.value !== null);
+  /** Counts password changes: each gives this phone a new session id (and the server closes the old sockets). */
+  const renewed = signal(0);
 
   const setUser = action((next: SessionUser | null) => {
     user.value = next;
@@ -56,6 +64,23 @@ export const SessionModel = createModel(() => {
     }
   }
 
+  /** Replace the (temporary) password. Success clears `mustChangePassword`; a 401 means the session is gone. */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<PasswordOutcome> {
+    const r = await postPassword(currentPassword, newPassword);
+    if (r.ok) {
+      setUser(r.data);
+      renewed.value++;
+      return { ok: true };
+    }
+    if (r.status === 401) {
+      sessionEnded();
+      return { ok: false, reason: "server" };
+    }
+    if (r.status === 400) return { ok: false, reason: "fields", fields: r.error.fields ?? {} };
+    if (r.status === 429) return { ok: false, reason: "throttled" };
+    return { ok: false, reason: r.status === 0 ? "network" : "server" };
+  }
+
   async function logout(): Promise<void> {
     await postLogout();
     expired.value = false;
@@ -68,7 +93,7 @@ export const SessionModel = createModel(() => {
     setUser(null);
   });
 
-  return { user, lastUsername, expired, signedIn, login, verify, logout, sessionEnded };
+  return { user, lastUsername, expired, signedIn, renewed, login, verify, changePassword, logout, sessionEnded };
 });
 
 export type Session = InstanceType<typeof SessionModel>;

@@ -11,7 +11,7 @@ export function HomeView() {
   const user = session.user.value!;
   const kec = regions.kecamatan.value?.features.find((f) => f.properties.kode === user.kecamatanKode)?.properties.nama;
   const now = Date.now();
-  const owed = isDailyOwed(now, sync.status.entries.value, myReports.reports.value);
+  const owed = isDailyOwed(now, sync.status.mine.value, myReports.reports.value);
 
   // The notice is for this visit of the home screen only.
   useEffect(() => {

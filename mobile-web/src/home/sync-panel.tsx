@@ -4,13 +4,14 @@ import { locale, t } from "../i18n/i18n.ts";
 import type { OutboxEntry } from "../outbox/outbox.store.ts";
 import { photoKey } from "../outbox/sync-status.ts";
 import { formatWita } from "../time/wita.ts";
+import { HeldList } from "./held-list.tsx";
 import { RefusedList } from "./refused-list.tsx";
 
 /** Always visible on home: how many wait, whether it is sending, when it last worked, what needs the officer. */
 export function SyncPanel() {
   const { sync, session, connection } = useContext(AppContext);
   const s = sync.status;
-  const pending = s.entries.value.filter((e) => e.state !== "refused");
+  const pending = s.mine.value.filter((e) => e.state !== "refused");
   const lastSyncAt = s.lastSyncAt.value;
   const retryAt = s.retryAt.value;
   return (
@@ -48,6 +49,7 @@ export function SyncPanel() {
       )}
       <p class="muted small">{lastSyncAt ? t("sync.lastSync", { time: formatWita(lastSyncAt, locale()) }) : t("sync.never")}</p>
       <RefusedList />
+      <HeldList />
     </section>
   );
 }

@@ -15,7 +15,7 @@ const kindLabel = (k: ReportKind) => t(`kind.${k}` as MessageKey);
  */
 export function MyReportsView() {
   const { myReports, sync, router, session, connection } = useContext(AppContext);
-  const queued = sync.status.entries.value;
+  const queued = sync.status.mine.value; // another officer's queued reports are theirs, not shown here
   const reports = myReports.reports.value;
   const fetchedAt = myReports.fetchedAt.value;
   const state = myReports.state.value;

@@ -11,12 +11,15 @@ export interface DeliveryContext {
   backoff: BackoffPolicy;
   /** Upload progress of one photo, 0..1; null when it stopped (done or failed). */
   onProgress: (clientId: string, sha256: string, fraction: number | null) => void;
+  /** Asked before each request: false once the entry's officer is no longer the one signed in. */
+  mayContinue: (entry: OutboxEntry) => boolean;
 }
 
 /** What became of one entry in one attempt. */
 export type Outcome =
   | { kind: "delivered" } // acked and every photo up: removed from the outbox
   | { kind: "gone" } // removed or changed by someone else meanwhile
+  | { kind: "held" } // its officer is no longer signed in: left as it is, for their next login
   | { kind: "refused"; error: OutboxError }
   | { kind: "login"; error: OutboxError }
   | { kind: "retry"; error: OutboxError; at: number };
@@ -30,6 +33,7 @@ type Answer<T> = { data: T } | { error: OutboxError };
 export async function deliver(entry: OutboxEntry, ctx: DeliveryContext): Promise<Outcome> {
   const { store, transport, clientId } = { ...ctx, clientId: entry.clientId };
   let result = entry.result;
+  if (!ctx.mayContinue(entry)) return { kind: "held" };
   if (!result) {
     // Persisted so a reload knows the server may have it; resending is safe (deduped by clientId).
     await store.update(clientId, { state: "sending" });
@@ -43,6 +47,7 @@ export async function deliver(entry: OutboxEntry, ctx: DeliveryContext): Promise
   }
   const reportId = result.id;
   for (const photo of entry.photos.filter((p) => !p.uploaded)) {
+    if (!ctx.mayContinue(entry)) return { kind: "held" };
     const progress = (fraction: number | null) => ctx.onProgress(clientId, photo.sha256, fraction);
     progress(0);
     const answer = await attempt(() => transport.uploadPhoto(reportId, photo.sha256, photo.blob, progress));

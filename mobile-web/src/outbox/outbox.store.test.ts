@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { openOutbox, type OutboxStore } from "./outbox.store.ts";
-import { freshDbName, makePayload, photo } from "./outbox.testing.ts";
+import { freshDbName, makePayload, OFFICER_A, photo } from "./outbox.testing.ts";
 import { sha256Hex } from "./photos.ts";
 
 const open: OutboxStore[] = [];
@@ -81,6 +81,19 @@ describe("outbox store", () => {
     expect(edited.lastError).toBeUndefined();
     expect(await store.get(old.clientId)).toBeUndefined();
     expect((await store.list()).map((e) => e.clientId)).toEqual([edited.clientId, later.clientId]);
+  });
+
+  it("keeps who saved an entry, across a reload and an edit; older entries simply have no owner", async () => {
+    const name = freshDbName();
+    const store = await openStore(name);
+    const mine = await store.add(makePayload(), [], 1, OFFICER_A);
+    const legacy = await store.add(makePayload(), [], 2);
+    store.close();
+    const reopened = await openStore(name);
+    expect((await reopened.get(mine.clientId))?.owner).toEqual(OFFICER_A);
+    expect((await reopened.get(legacy.clientId))?.owner).toBeUndefined();
+    await reopened.update(mine.clientId, { state: "refused" });
+    expect((await reopened.edit(mine.clientId, mine.payload)).owner).toEqual(OFFICER_A);
   });
 
   it("edits only refused entries that the server never accepted", async () => {

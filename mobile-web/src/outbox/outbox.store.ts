@@ -1,6 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { ErrorCode } from "@contract/errors.ts";
 import type { ReportKind, SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
+import type { OutboxOwner } from "./owner.ts";
+
+export type { OutboxOwner };
 
 /**
  * `sending`: a submit may be in flight (after a crash it may or may not have reached the server — sending
@@ -29,6 +32,11 @@ export interface OutboxPhoto {
 export interface OutboxEntry {
   /** Also `payload.clientId`: the key here and the idempotency key on the server. */
   clientId: string;
+  /**
+   * Who saved it. Absent on entries saved before owners were recorded (outbox schema 1 without the
+   * field): those count as the signed-in officer's, who adopts them for good on the next send.
+   */
+  owner?: OutboxOwner;
   kind: ReportKind;
   /** Frozen when saved: a retry must send the same bytes, or the server answers `client_id_conflict`. */
   payload: SubmitReportRaw;
@@ -85,13 +93,14 @@ export class OutboxStore {
    * Save a new report before any network. `payload.clientId` must be a fresh UUID; `payload.photos` is
    * replaced by the hashes of `photos` so the two can never disagree.
    */
-  async add(payload: SubmitReportRaw, photos: QueuedPhoto[] = [], now: number = Date.now()): Promise<OutboxEntry> {
+  async add(payload: SubmitReportRaw, photos: QueuedPhoto[] = [], now: number = Date.now(), owner?: OutboxOwner): Promise<OutboxEntry> {
     const queued = toOutboxPhotos(photos);
     // "strict": on disk before we tell the officer it is saved — a cheap phone's battery can die any moment.
     const tx = this.db.transaction("entries", "readwrite", { durability: "strict" });
     const last = await tx.store.index("by-seq").openCursor(null, "prev");
     const entry: OutboxEntry = {
       clientId: payload.clientId,
+      ...(owner ? { owner: { ...owner } } : {}),
       kind: payload.kind,
       payload: { ...payload, photos: queued.map((p) => p.sha256) },
       photos: queued,
@@ -153,6 +162,7 @@ export class OutboxStore {
     const newId = crypto.randomUUID();
     const entry: OutboxEntry = {
       clientId: newId,
+      ...(old.owner ? { owner: old.owner } : {}),
       kind: payload.kind,
       payload: { ...payload, clientId: newId, photos: kept.map((p) => p.sha256) },
       photos: kept,

@@ -1,9 +1,11 @@
 /** Fakes shared by the outbox tests: a manual clock, a server that dedupes like the real one, a payload. */
 import type { Ack } from "@contract/events.ts";
 import type { SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
-import type { Timers } from "./sync.ts";
-import type { Transport } from "./transports.ts";
 import type { ErrorCode } from "@contract/errors.ts";
+import { openOutbox } from "./outbox.store.ts";
+import type { OutboxOwner } from "./owner.ts";
+import { OutboxSync, type OutboxSyncOptions, type Timers } from "./sync.ts";
+import type { Transport } from "./transports.ts";
 
 export class FakeClock implements Timers {
   t = Date.parse("2026-03-02T08:00:00+08:00");
@@ -16,6 +18,12 @@ export class FakeClock implements Timers {
     return this.seq;
   };
   clearTimeout = (handle: unknown) => void this.pending.delete(handle as number);
+
+  /** Milliseconds until the earliest pending timer; null when none is set. */
+  nextTimerIn(): number | null {
+    const ats = [...this.pending.values()].map((p) => p.at);
+    return ats.length ? Math.min(...ats) - this.t : null;
+  }
 
   /** Move time forward, firing due timers in order and letting `settle` (the sync's idle) finish after each. */
   async advance(ms: number, settle: () => Promise<void>): Promise<void> {
@@ -125,3 +133,39 @@ export function photo(bytes: number[], mime = "image/jpeg") {
 let dbSeq = 0;
 /** A fresh database name per test, so tests share nothing. */
 export const freshDbName = () => `sikanda-outbox-test-${++dbSeq}-${crypto.randomUUID()}`;
+
+/** Two officers sharing one phone. */
+export const OFFICER_A: OutboxOwner = { id: "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", username: "petugas.juai", displayName: "Ahmad" };
+export const OFFICER_B: OutboxOwner = { id: "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb", username: "petugas.halong", displayName: "Budi" };
+
+export interface TestSyncOptions {
+  dbName?: string;
+  clock?: FakeClock;
+  server?: FakeServer;
+  random?: () => number;
+  /** Signed in at start; default officer A. */
+  owner?: OutboxOwner | null;
+}
+
+/** An `OutboxSync` on a fresh (or the given) database, a manual clock and the fake server. Call `close`. */
+export async function createTestSync(opts: TestSyncOptions = {}) {
+  const dbName = opts.dbName ?? freshDbName();
+  const clock = opts.clock ?? new FakeClock();
+  const server = opts.server ?? new FakeServer(clock);
+  const store = await openOutbox(dbName);
+  const online: (() => void)[] = [];
+  const options: OutboxSyncOptions = {
+    store,
+    transport: server.transport,
+    owner: opts.owner === undefined ? OFFICER_A : opts.owner,
+    now: clock.now,
+    random: opts.random ?? (() => 0.5),
+    timers: clock,
+    lock: (work) => work(),
+    onOnline: (wake) => (online.push(wake), () => undefined),
+  };
+  const sync = new OutboxSync(options);
+  const advance = (ms: number) => clock.advance(ms, () => sync.idle());
+  const close = () => (sync.stop(), store.close());
+  return { dbName, clock, server, store, sync, advance, close, goOnline: () => online.forEach((w) => w()) };
+}

@@ -1,5 +1,6 @@
 import { action, computed, createModel, signal } from "@preact/signals";
 import type { OutboxEntry, OutboxError } from "./outbox.store.ts";
+import { belongsTo, heldByOwner, type OutboxOwner } from "./owner.ts";
 
 /** Key of one photo's upload progress. */
 export const photoKey = (clientId: string, sha256: string) => `${clientId}/${sha256}`;
@@ -8,8 +9,10 @@ export const photoKey = (clientId: string, sha256: string) => `${clientId}/${sha
  * What the officer's UI shows about the outbox. Only `OutboxSync` writes it; components read the signals.
  */
 export const SyncStatusModel = createModel(() => {
-  /** Every queued entry, oldest first (refused ones included, with their `lastError`). */
+  /** Every queued entry on the phone, oldest first (refused ones included, with their `lastError`), any officer's. */
   const entries = signal<OutboxEntry[]>([]);
+  /** The signed-in officer, whose entries are sent; null while signed out. */
+  const owner = signal<OutboxOwner | null>(null);
   /** True while a pass is talking to the server. */
   const sending = signal(false);
   /** Epoch ms of the last report (with all its photos) the server confirmed. */
@@ -23,8 +26,12 @@ export const SyncStatusModel = createModel(() => {
   /** The last passing failure (network, server), for an "offline, retrying" hint. */
   const lastError = signal<OutboxError | null>(null);
 
-  const pending = computed(() => entries.value.filter((e) => e.state !== "refused").length);
-  const refused = computed(() => entries.value.filter((e) => e.state === "refused"));
+  /** The signed-in officer's entries: the only ones sent, listed, edited or discarded. */
+  const mine = computed(() => entries.value.filter((e) => belongsTo(e, owner.value?.id)));
+  /** Other officers' entries, kept until they log in again: shown as held, never sent, never dropped here. */
+  const held = computed(() => heldByOwner(entries.value, owner.value?.id));
+  const pending = computed(() => mine.value.filter((e) => e.state !== "refused").length);
+  const refused = computed(() => mine.value.filter((e) => e.state === "refused"));
 
   const setProgress = action((clientId: string, sha256: string, fraction: number | null) => {
     const next = new Map(progress.value);
@@ -33,7 +40,7 @@ export const SyncStatusModel = createModel(() => {
     progress.value = next;
   });
 
-  return { entries, sending, lastSyncAt, progress, loginNeeded, retryAt, lastError, pending, refused, setProgress };
+  return { entries, owner, mine, held, sending, lastSyncAt, progress, loginNeeded, retryAt, lastError, pending, refused, setProgress };
 });
 
 export type SyncStatus = InstanceType<typeof SyncStatusModel>;

@@ -1,35 +1,19 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { openOutbox } from "./outbox.store.ts";
-import { FakeClock, FakeServer, freshDbName, makePayload, photo } from "./outbox.testing.ts";
+import { createTestSync, makePayload, photo, type TestSyncOptions } from "./outbox.testing.ts";
 import { sha256Hex } from "./photos.ts";
 import { DEFAULT_BACKOFF } from "./retry.ts";
 import { photoKey } from "./sync-status.ts";
-import { OutboxSync, type OutboxSyncOptions } from "./sync.ts";
+import type { OutboxSync } from "./sync.ts";
 
 const HOUR = 3_600_000;
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-async function setup(opts: { dbName?: string; clock?: FakeClock; server?: FakeServer; random?: () => number } = {}) {
-  const dbName = opts.dbName ?? freshDbName();
-  const clock = opts.clock ?? new FakeClock();
-  const server = opts.server ?? new FakeServer(clock);
-  const store = await openOutbox(dbName);
-  const online: (() => void)[] = [];
-  const options: OutboxSyncOptions = {
-    store,
-    transport: server.transport,
-    now: clock.now,
-    random: opts.random ?? (() => 0.5),
-    timers: clock,
-    lock: (work) => work(),
-    onOnline: (wake) => (online.push(wake), () => undefined),
-  };
-  const sync = new OutboxSync(options);
-  cleanups.push(() => (sync.stop(), store.close()));
-  const advance = (ms: number) => clock.advance(ms, () => sync.idle());
-  return { dbName, clock, server, store, sync, advance, goOnline: () => online.forEach((w) => w()) };
+async function setup(opts: TestSyncOptions = {}) {
+  const t = await createTestSync(opts);
+  cleanups.push(t.close);
+  return t;
 }
 
 async function queued(sync: OutboxSync, n = 1, photos: Blob[] = []) {

@@ -1,6 +1,7 @@
 import type { SubmitReportRaw } from "@contract/reports.ts";
 import { deliver, type DeliveryContext, type Outcome } from "./deliver.ts";
 import type { OutboxEntry, OutboxStore, QueuedPhoto } from "./outbox.store.ts";
+import { belongsTo, type OutboxOwner } from "./owner.ts";
 import { DEFAULT_BACKOFF, thrownToError, type BackoffPolicy } from "./retry.ts";
 import { SyncStatusModel, type SyncStatus } from "./sync-status.ts";
 import type { Transport } from "./transports.ts";
@@ -16,6 +17,8 @@ export type Lock = <T>(work: () => Promise<T>) => Promise<T>;
 export interface OutboxSyncOptions {
   store: OutboxStore;
   transport: Transport;
+  /** The signed-in officer (default: nobody, so nothing is sent); change it with `setOwner`. */
+  owner?: OutboxOwner | null;
   status?: SyncStatus;
   now?: () => number;
   random?: () => number;
@@ -32,6 +35,7 @@ export interface OutboxSyncOptions {
 /**
  * Moves outbox entries to the server, oldest first, one pass at a time. An entry leaves the outbox only
  * after the server echoed its clientId and every photo is up; everything else keeps it (see `retry.ts`).
+ * Only the signed-in officer's entries are sent (`setOwner`); other officers' wait untouched (`owner.ts`).
  */
 export class OutboxSync {
   readonly status: SyncStatus;
@@ -50,10 +54,13 @@ export class OutboxSync {
   private holdUntil = 0;
   private timer: unknown = null;
   private unsubscribe: (() => void) | null = null;
+  private owner: OutboxOwner | null;
 
   constructor(opts: OutboxSyncOptions) {
     this.store = opts.store;
     this.status = opts.status ?? new SyncStatusModel();
+    this.owner = opts.owner ?? null;
+    this.status.owner.value = this.owner;
     this.now = opts.now ?? Date.now;
     this.timers = opts.timers ?? { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as number) };
     this.periodMs = opts.periodMs ?? 60_000;
@@ -66,6 +73,7 @@ export class OutboxSync {
       random: opts.random ?? Math.random,
       backoff: opts.backoff ?? DEFAULT_BACKOFF,
       onProgress: (clientId, sha256, fraction) => this.status.setProgress(clientId, sha256, fraction),
+      mayContinue: (entry) => belongsTo(entry, this.owner?.id),
     };
   }
 
@@ -90,6 +98,21 @@ export class OutboxSync {
     return this.wake("kick");
   }
 
+  /**
+   * Who is signed in (null: nobody). Only their entries are sent from now on — a request already under way
+   * for the previous officer stops before its next step. Nothing is deleted: logging out keeps the queue.
+   */
+  setOwner(owner: OutboxOwner | null): Promise<void> {
+    const changed = owner?.id !== this.owner?.id;
+    this.owner = owner ? { ...owner } : null;
+    this.status.owner.value = this.owner;
+    if (!changed) return Promise.resolve();
+    this.holdUntil = 0; // the hold was about the previous officer's entries
+    if (owner) return this.wake("kick");
+    this.schedule(); // signed out: nothing is due until someone signs in
+    return Promise.resolve();
+  }
+
   /** Call after the officer logged in again. */
   resume(): Promise<void> {
     this.status.loginNeeded.value = false;
@@ -103,7 +126,8 @@ export class OutboxSync {
 
   /** Save a new report (and its photos) first, then try to send it. Resolves once it is saved. */
   async add(payload: SubmitReportRaw, photos: QueuedPhoto[] = []): Promise<OutboxEntry> {
-    const entry = await this.store.add(payload, photos, this.now());
+    if (!this.owner) throw new Error("No officer is signed in");
+    const entry = await this.store.add(payload, photos, this.now(), this.owner);
     await this.refresh();
     void this.kick();
     return entry;
@@ -111,6 +135,7 @@ export class OutboxSync {
 
   /** Change a refused report; it is sent again under a new clientId. */
   async edit(clientId: string, payload: SubmitReportRaw, photos?: QueuedPhoto[]): Promise<OutboxEntry> {
+    await this.mustBeMine(clientId);
     const entry = await this.store.edit(clientId, payload, photos);
     await this.refresh();
     void this.kick();
@@ -119,6 +144,7 @@ export class OutboxSync {
 
   /** Send a refused entry again unchanged (e.g. after an admin fixed the officer's rights). */
   async resend(clientId: string): Promise<void> {
+    await this.mustBeMine(clientId);
     await this.store.update(clientId, (e) =>
       e.state === "refused" ? { state: e.result ? "uploading_photos" : "pending", attempts: 0, nextAttemptAt: 0 } : {},
     );
@@ -128,7 +154,7 @@ export class OutboxSync {
 
   /** Drop a refused entry for good (the officer decided). Entries still on their way cannot be dropped. */
   async discard(clientId: string): Promise<void> {
-    const entry = await this.store.get(clientId);
+    const entry = await this.mustBeMine(clientId);
     if (entry?.state !== "refused") throw new Error("Only a refused report can be discarded");
     await this.store.remove(clientId);
     await this.refresh();
@@ -136,6 +162,13 @@ export class OutboxSync {
 
   async refresh(): Promise<void> {
     this.status.entries.value = await this.store.list();
+  }
+
+  /** Another officer's report is theirs to change: refuse, whatever a stale screen offered. */
+  private async mustBeMine(clientId: string): Promise<OutboxEntry | undefined> {
+    const entry = await this.store.get(clientId);
+    if (entry && !belongsTo(entry, this.owner?.id)) throw new Error("This report belongs to another officer");
+    return entry;
   }
 
   private wake(reason: "start" | "kick" | "online" | "timer"): Promise<void> {
@@ -170,12 +203,16 @@ export class OutboxSync {
 
   private async pass(ignoreBackoff: boolean): Promise<void> {
     // A timer (the periodic one) may come during a hold; only the others clear it.
-    if (this.status.loginNeeded.value || (!ignoreBackoff && this.now() < this.holdUntil)) return;
+    const owner = this.owner;
+    if (!owner || this.status.loginNeeded.value || (!ignoreBackoff && this.now() < this.holdUntil)) return;
     try {
       for (const { clientId } of await this.store.list()) {
-        if (!this.started) break;
-        const entry = await this.store.get(clientId); // may have changed since the list was read
-        if (!entry || entry.state === "refused") continue;
+        if (!this.started || this.owner?.id !== owner.id) break; // signed out or someone else signed in: a new pass follows
+        let entry = await this.store.get(clientId); // may have changed since the list was read
+        if (!entry || entry.state === "refused" || !belongsTo(entry, owner.id)) continue;
+        // From before owners were recorded: the officer who sends it adopts it, so it stays theirs.
+        if (!entry.owner) entry = await this.store.update(clientId, (e) => (e.owner ? {} : { owner }));
+        if (!entry || !belongsTo(entry, owner.id)) continue;
         if (!ignoreBackoff && entry.nextAttemptAt > this.now()) continue;
         this.status.sending.value = true;
         const outcome = await deliver(entry, this.delivery);
@@ -198,6 +235,8 @@ export class OutboxSync {
       case "gone":
       case "refused": // about this report only; the next one may be fine
         return true;
+      case "held": // the officer changed mid-delivery; the new officer's pass is already queued
+        return false;
       case "login":
         this.status.loginNeeded.value = true;
         return false;
@@ -212,9 +251,11 @@ export class OutboxSync {
   /** One timer: the earliest due entry (not before the hold), at most `periodMs` away. */
   private schedule(): void {
     this.cancelTimer();
-    if (!this.started || this.status.loginNeeded.value) return void (this.status.retryAt.value = null);
+    const ownerId = this.owner?.id;
+    if (!this.started || !ownerId || this.status.loginNeeded.value) return void (this.status.retryAt.value = null);
     const now = this.now();
-    const active = this.status.entries.value.filter((e) => e.state !== "refused");
+    // Only entries this officer may send: another's, always "due", would spin the timer at 0 ms.
+    const active = this.status.entries.value.filter((e) => e.state !== "refused" && belongsTo(e, ownerId));
     const due = active.length ? Math.max(this.holdUntil, Math.min(...active.map((e) => e.nextAttemptAt))) : Infinity;
     this.status.retryAt.value = due > now && due !== Infinity ? due : null;
     const delay = Math.max(0, Math.min(this.periodMs, due - now));

@@ -13,7 +13,7 @@ export function DailyBodySection() {
   const today = witaDate(Date.now());
   // Today's situation reports on the server can be linked as notable incidents (the contract wants ids).
   const todays = myReports.reports.value.filter((r) => r.kind === "situation" && witaDate(Date.parse(r.occurredAt)) === today);
-  const queuedToday = sync.status.entries.value.filter((e) => e.kind === "situation" && witaDate(Date.parse(String(e.payload.occurredAt))) === today);
+  const queuedToday = sync.status.mine.value.filter((e) => e.kind === "situation" && witaDate(Date.parse(String(e.payload.occurredAt))) === today);
   return (
     <Section title="sec.isi" open names={["situasiUmum", "perBidang", "jumlahKejadian", "kejadianMenonjol", "agendaBesok", "potensiMasalah", "rekomendasi"]} id="isi">
       <ChoiceField

@@ -7,7 +7,7 @@ import { SituationView } from "./situation-view.tsx";
 /** Fix a report the server refused: the same form, filled from the outbox entry. */
 export function EditView({ clientId }: { clientId: string }) {
   const { sync, router } = useContext(AppContext);
-  const entry = sync.status.entries.value.find((e) => e.clientId === clientId);
+  const entry = sync.status.mine.value.find((e) => e.clientId === clientId);
   const gone = !entry && sync.loaded.value;
   // Sent, discarded or edited meanwhile (another tab): nothing left to fix here.
   useEffect(() => {

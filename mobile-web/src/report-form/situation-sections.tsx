@@ -1,6 +1,8 @@
-import { useContext, useState } from "preact/hooks";
-import { Bidang, DEFAULT_SUB_CATEGORIES, Kerawanan, REPORT_LIMITS } from "@contract/reports.ts";
+import { useContext, useEffect, useState } from "preact/hooks";
+import { Bidang, Kerawanan, REPORT_LIMITS } from "@contract/reports.ts";
+import { AppContext } from "../app/context.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";
+import { subCategoryNames } from "../sub-categories/choices.ts";
 import { ChoiceField, DateTimeField, NumberField, Section, SelectField, TextField, type Choice } from "../ui/fields.tsx";
 import { FormContext } from "./form-context.ts";
 import { initialOf } from "./form-values.ts";
@@ -18,11 +20,13 @@ export const classificationChoices = (): Choice[] => [
 /** Kepala laporan: perihal, when, classification, bidang and sub-category, tingkat kerawanan. */
 export function HeaderSection() {
   const { initial } = useContext(FormContext);
-  const [bidang, setBidang] = useState(String(initialOf(initial, "bidang") ?? ""));
-  const subs = bidang ? (DEFAULT_SUB_CATEGORIES[bidang as Bidang] ?? []) : [];
-  const initialSub = String(initialOf(initial, "subCategory") ?? "");
-  // A sub-category typed elsewhere (an admin's new one) stays selectable when editing.
-  const subChoices = [...new Set([...subs, ...(initialSub ? [initialSub] : []), t("f.subCategory.other")])].map((s) => ({ value: s, label: s }));
+  const { subCategories } = useContext(AppContext);
+  const initialBidang = String(initialOf(initial, "bidang") ?? "");
+  const [bidang, setBidang] = useState(initialBidang);
+  // The admins' current list when there is signal; else the cached one (or the defaults) as it is.
+  useEffect(() => void subCategories.load(), []);
+  const initialSub = bidang === initialBidang ? String(initialOf(initial, "subCategory") ?? "") : "";
+  const subChoices = subCategoryNames(subCategories.list.value, bidang, initialSub).map((s) => ({ value: s, label: s }));
   return (
     <Section title="sec.header" open names={["perihal", "occurredAt", "classification", "bidang", "subCategory", "kerawanan"]} id="header">
       <TextField name="perihal" label="f.perihal" required maxLength={REPORT_LIMITS.titleMax} />

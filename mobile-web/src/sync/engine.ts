@@ -5,6 +5,7 @@
 import { io } from "socket.io-client";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import { openOutbox } from "../outbox/outbox.store.ts";
+import type { OutboxOwner } from "../outbox/owner.ts";
 import type { SyncStatus } from "../outbox/sync-status.ts";
 import { OutboxSync } from "../outbox/sync.ts";
 import { fallbackTransport, restTransport, socketTransport, type AppSocket } from "../outbox/transports.ts";
@@ -22,13 +23,15 @@ export interface Engine {
   /** Open the socket (after a login: the handshake needs the session cookie). */
   connect(): void;
   disconnect(): void;
+  /** Open it again with the current cookie (the server closed the old session's sockets). */
+  reconnect(): void;
 }
 
-export async function startEngine(status: SyncStatus, hooks: EngineHooks): Promise<Engine> {
+export async function startEngine(status: SyncStatus, hooks: EngineHooks, owner: OutboxOwner | null): Promise<Engine> {
   // Default namespace on this origin; autoConnect off so a signed-out phone does not knock in a loop.
   const socket: AppSocket = io({ path: "/socket.io", withCredentials: true, autoConnect: false });
   const submit = fallbackTransport(socketTransport(() => socket, 20_000), restTransport(), () => socket.connected);
-  const sync = new OutboxSync({ store: await openOutbox(), status, transport: { ...submit, uploadPhoto: xhrUploadPhoto() } });
+  const sync = new OutboxSync({ store: await openOutbox(), status, owner, transport: { ...submit, uploadPhoto: xhrUploadPhoto() } });
 
   // A connected socket is a better "back online" signal than the browser's.
   socket.on("connect", () => {
@@ -49,5 +52,6 @@ export async function startEngine(status: SyncStatus, hooks: EngineHooks): Promi
     sync,
     connect: () => void (socket.connected || socket.connect()),
     disconnect: () => void socket.disconnect(),
+    reconnect: () => void socket.disconnect().connect(),
   };
 }

@@ -2,6 +2,7 @@ import { effect, signal, type ReadonlySignal } from "@preact/signals";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import type { SubmitReportRaw } from "@contract/reports.ts";
 import type { OutboxEntry, QueuedPhoto } from "../outbox/outbox.store.ts";
+import type { OutboxOwner } from "../outbox/owner.ts";
 import { SyncStatusModel, type SyncStatus } from "../outbox/sync-status.ts";
 import { readJson, writeJson } from "../storage/local.ts";
 import type { Engine, EngineHooks } from "./engine.ts";
@@ -20,6 +21,11 @@ export interface SyncFacade {
   readonly loaded: ReadonlySignal<boolean>;
   /** Load and start the engine (idempotent). */
   start(hooks: EngineHooks): Promise<Engine>;
+  /**
+   * The signed-in officer (null when signed out): new reports are saved as theirs and only theirs are
+   * sent; other officers' stay queued until they sign in again.
+   */
+  setOwner(owner: OutboxOwner | null): void;
   add(payload: SubmitReportRaw, photos?: QueuedPhoto[]): Promise<OutboxEntry>;
   edit(clientId: string, payload: SubmitReportRaw, photos?: QueuedPhoto[]): Promise<OutboxEntry>;
   resend(clientId: string): Promise<void>;
@@ -29,10 +35,13 @@ export interface SyncFacade {
   resume(): Promise<void>;
   /** After logging out: close the socket (entries stay queued). */
   pause(): void;
+  /** The session cookie changed (password change: the server closed the old session's sockets): reopen. */
+  reconnect(): Promise<void>;
 }
 
 export function createSync(status: SyncStatus = new SyncStatusModel()): SyncFacade {
   let engine: Promise<Engine> | null = null;
+  let owner: OutboxOwner | null = null;
   const loaded = signal(false);
   const ready = () => {
     if (!engine) throw new Error("sync engine not started");
@@ -52,12 +61,17 @@ export function createSync(status: SyncStatus = new SyncStatusModel()): SyncFaca
     loaded,
     start(hooks) {
       engine ??= import("./engine.ts").then(async (m) => {
-        const started = await m.startEngine(status, hooks);
+        // The owner as of now; a later setOwner is applied once this resolves (it chains on `engine`).
+        const started = await m.startEngine(status, hooks, owner);
         loaded.value = true;
         return started;
       });
       engine.catch(() => (engine = null)); // a failed chunk download (offline, first run) can be retried
       return engine;
+    },
+    setOwner(next) {
+      owner = next;
+      void engine?.then((e) => e.sync.setOwner(next)).catch(() => undefined);
     },
     add: async (payload, photos) => (await ready()).sync.add(payload, photos),
     edit: async (clientId, payload, photos) => (await ready()).sync.edit(clientId, payload, photos),
@@ -70,7 +84,10 @@ export function createSync(status: SyncStatus = new SyncStatusModel()): SyncFaca
       await e.sync.resume();
     },
     pause() {
-      void engine?.then((e) => e.disconnect());
+      void engine?.then((e) => e.disconnect()).catch(() => undefined);
+    },
+    async reconnect() {
+      (await ready()).reconnect();
     },
   };
 }
