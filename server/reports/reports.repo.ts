@@ -156,7 +156,7 @@ export async function insertReports(db: Sequelize, rows: NewReport[], transactio
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
          "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
-         "subCategory" text, perihal text, kerawanan text, body jsonb, photos text[], "occurredAt" timestamptz,
+         "subCategory" text, perihal text, kerawanan text, photos text[], "occurredAt" timestamptz,
          "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
          "kecamatanKode" text, "desaKode" text, "outsideMeters" int, "payloadHash" text, payload jsonb)
      ), inserted AS (
@@ -165,7 +165,7 @@ export async function insertReports(db: Sequelize, rows: NewReport[], transactio
                             kecamatan_kode, desa_kode, outside_meters)
        SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
                 lpad(nextval('report_number_seq')::text, 6, '0'),
-              "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, body, photos,
+              "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, payload -> 'body', photos,
               "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
               "kecamatanKode", "desaKode", "outsideMeters"
        FROM input
@@ -179,7 +179,8 @@ export async function insertReports(db: Sequelize, rows: NewReport[], transactio
        SELECT i.id, x."authorId", 'submitted', i.status FROM inserted i JOIN input x ON x."clientId" = i.client_id
      )
      SELECT * FROM inserted`,
-    { bind: [JSON.stringify(rows)], type: QueryTypes.SELECT, transaction },
+    // The body travels once, inside the payload (the validated input), not twice.
+    { bind: [JSON.stringify(rows.map(({ body: _body, ...row }) => row))], type: QueryTypes.SELECT, transaction },
   );
 }
 
