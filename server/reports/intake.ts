@@ -67,33 +67,35 @@ export function createReportIntake(deps: IntakeDeps) {
 
   async function flushSituations(items: Submission[]): Promise<(SubmitResult | Error)[]> {
     const out: (SubmitResult | Error | undefined)[] = new Array(items.length);
-    const earlier = indexByClientId(await getRevisionsByClientIds(db, unique(items.map((s) => s.input.clientId))));
     // The first submission of a client_id in this batch is its leader; identical ones follow its outcome.
+    const firstOf = new Map<string, number>();
+    items.forEach((s, i) => firstOf.has(s.input.clientId) || firstOf.set(s.input.clientId, i));
+    const candidates = [...firstOf.values()];
+    // Independent reads at once: fewer round trips before the commit is what keeps acks fast.
+    const [revisions, located, names] = await Promise.all([
+      getRevisionsByClientIds(db, [...firstOf.keys()]),
+      regions.locateMany(candidates.map((i) => items[i]!.input.location), REPORT_LIMITS.outsideToleranceMeters),
+      getDisplayNames(db, unique(items.map((s) => s.actor.id))),
+    ]);
+    const earlier = indexByClientId(revisions);
     const leaderOf = new Map<string, number>();
-    const fresh: number[] = [];
-    items.forEach((s, i) => {
-      const id = s.input.clientId;
-      if (earlier.has(id) || leaderOf.has(id)) return;
-      leaderOf.set(id, i);
-      fresh.push(i);
-    });
-
-    const located = await regions.locateMany(fresh.map((i) => items[i]!.input.location), REPORT_LIMITS.outsideToleranceMeters);
     const rows: NewReport[] = [];
     const placeOf = new Map<string, Located>();
-    fresh.forEach((i, k) => {
+    candidates.forEach((i, k) => {
+      const id = items[i]!.input.clientId;
+      if (earlier.has(id)) return;
+      leaderOf.set(id, i);
       const where = located[k];
       if (!where) out[i] = outsideRegion("Location is more than 2 km outside Kabupaten Balangan");
       else {
         rows.push(toNewReport(items[i]!, where));
-        placeOf.set(items[i]!.input.clientId, where);
+        placeOf.set(id, where);
       }
     });
 
     const { reports, changes } = await db.transaction(async (transaction) => {
       const inserted = await insertReports(db, rows, transaction);
       // The view is built from what we sent plus what the insert returned, rather than read back.
-      const names = await getDisplayNames(db, unique(rows.map((r) => r.authorId)), transaction);
       const sent = new Map(rows.map((r) => [r.clientId, r]));
       const reports = inserted.map((ins) => {
         const row = sent.get(ins.client_id)!;
