@@ -57,7 +57,7 @@ function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof cre
     audit,
     regions,
     categories,
-    intake: createReportIntake({ db: sequelize, regions, categories, io, log: categoryLogger(deps.log, "reports") }),
+    intake: createReportIntake({ db: sequelize, regions, categories, io }),
     reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
     changes: createChangesService(sequelize, async (ids) => {
       const rows = await getReportRowsByIds(sequelize, ids);

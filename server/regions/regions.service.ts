@@ -16,7 +16,7 @@ export interface Located extends LocateResult {
 export function createRegionsService(db: Sequelize) {
   const geoJsonCache = new Map<RegionLevel, Promise<unknown>>();
 
-  return {
+  const service = {
     /** Regions never change at run time (they come from migrations), so the collection is built once. */
     featureCollection(level: RegionLevel): Promise<unknown> {
       let cached = geoJsonCache.get(level);
@@ -61,11 +61,12 @@ export function createRegionsService(db: Sequelize) {
         rows.map((r, idx) =>
           r.kecamatan_kode && r.desa_kode
             ? { kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama! }, desa: { kode: r.desa_kode, nama: r.desa_nama! }, outsideMeters: 0 }
-            : this.locate(points[idx]!.lat, points[idx]!.lng, toleranceMeters),
+            : service.locate(points[idx]!.lat, points[idx]!.lng, toleranceMeters),
         ),
       );
     },
   };
+  return service;
 }
 
 export type RegionsService = ReturnType<typeof createRegionsService>;

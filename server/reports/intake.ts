@@ -1,4 +1,3 @@
-import type { Logger } from "pino";
 import type { Sequelize, Transaction } from "sequelize";
 
 import { REPORT_LIMITS, SubmitReportInput, type SubmitResult } from "@contract/reports.ts";
@@ -39,7 +38,6 @@ export interface IntakeDeps {
   regions: RegionsService;
   categories: CategoriesService;
   io: IoServer;
-  log: Logger;
   /** Grouping window and size for situation reports (see MicroBatcher). */
   batch?: { maxWaitMs: number; maxSize: number; maxConcurrent: number };
 }
@@ -101,7 +99,7 @@ export function createReportIntake(deps: IntakeDeps) {
         const row = sent.get(ins.client_id)!;
         return rowOfInserted(row, ins, placeOf.get(ins.client_id)!, names.get(row.authorId) ?? "");
       });
-      return { reports, changes: await recordCreated(reports, "created", transaction) };
+      return { reports, changes: await recordChanges(reports, "created", transaction) };
     });
     broadcast(reports, changes, "report:created");
 
@@ -147,7 +145,7 @@ export function createReportIntake(deps: IntakeDeps) {
         reportId = inserted!.id;
       }
       const reports = await getReportRowsByIds(db, [reportId], transaction);
-      const changes = await recordCreated(reports, current ? "revised" : "created", transaction);
+      const changes = await recordChanges(reports, current ? "revised" : "created", transaction);
       return { reports, changes, revision, revised: Boolean(current) };
     });
     if (!done) return unwrap((await answerExisting([s]))[0]!);
@@ -156,7 +154,7 @@ export function createReportIntake(deps: IntakeDeps) {
   }
 
   /** report_events + change log rows for reports just written, in the same transaction. */
-  async function recordCreated(reports: ReportRow[], kind: "created" | "revised", transaction: Transaction): Promise<ChangeRow[]> {
+  async function recordChanges(reports: ReportRow[], kind: "created" | "revised", transaction: Transaction): Promise<ChangeRow[]> {
     // New reports got their `submitted` event from insertReports itself.
     if (kind === "revised")
       await insertReportEvents(
