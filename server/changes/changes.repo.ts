@@ -1,7 +1,10 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 
-/** Any constant: the lock that serialises change-log writers (see appendChanges). */
-const CHANGES_LOCK_KEY = 7_300_417;
+/**
+ * Any constant: the lock that serialises change-log writers (see appendChanges). Writers that append in
+ * their own SQL (intake's one-statement commit) take it too, through this key.
+ */
+export const CHANGES_LOCK_KEY = 7_300_417;
 
 export interface NewChange {
   entity: "report";

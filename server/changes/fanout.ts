@@ -12,7 +12,29 @@ export function reportAudienceRooms(kecamatanKode: string, authorId: string): st
 
 export type ReportEventName = keyof ServerToClientEvents;
 
-/** One emit per change to the union of its rooms: Socket.IO sends each socket one copy. */
-export function emitReportChange(io: IoServer, event: ReportEventName, change: ChangeEnvelope, target: { kecamatanKode: string; authorId: string }) {
-  io.to(reportAudienceRooms(target.kecamatanKode, target.authorId)).emit(event, change);
+/**
+ * One emit per change to the union of its rooms: Socket.IO sends each socket one copy. `exceptSocketId`
+ * is the socket the change came through (it has its ack already). When nobody else is listening the event
+ * is not even encoded: Socket.IO would serialise it before finding no recipient.
+ */
+export function emitReportChange(
+  io: IoServer,
+  event: ReportEventName,
+  change: ChangeEnvelope,
+  target: { kecamatanKode: string; authorId: string },
+  exceptSocketId?: string,
+) {
+  const audience = reportAudienceRooms(target.kecamatanKode, target.authorId);
+  if (!hasListeners(io, audience, exceptSocketId)) return;
+  const to = io.to(audience);
+  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, change);
+}
+
+/** Local rooms only: with a cluster adapter (REDIS_URL, not wired yet) this check must go. */
+function hasListeners(io: IoServer, audience: string[], exceptSocketId: string | undefined): boolean {
+  const joined = io.of("/").adapter.rooms;
+  return audience.some((room) => {
+    const members = joined.get(room);
+    return members !== undefined && (members.size > 1 || (members.size === 1 && !members.has(exceptSocketId ?? "")));
+  });
 }

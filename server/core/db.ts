@@ -24,6 +24,9 @@ export interface DatabaseOptions {
   urlIsEmbedded?: boolean;
 }
 
+/** Sequelize instances on PGlite, whose connections all share one backend session. */
+const sharesOneSession = new WeakSet<Sequelize>();
+
 /** Open the database: the given PostgreSQL URL, or an embedded PGlite when none is given. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
@@ -39,6 +42,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // PGlite executes one statement at a time anyway, so nothing is lost.
   const embeddedMode = Boolean(embedded) || Boolean(opts.urlIsEmbedded);
   const sequelize = createSequelize(url, embeddedMode ? 1 : opts.poolMax, opts.log);
+  if (embeddedMode) sharesOneSession.add(sequelize);
   try {
     await sequelize.authenticate();
   } catch (err) {
@@ -64,4 +68,26 @@ export function createSequelize(url: string, poolMax: number, log: Logger): Sequ
     pool: { max: poolMax, min: 0, idle: 10_000, acquire: 60_000 },
     define: { underscored: true },
   });
+}
+
+/**
+ * One statement on a connection of Sequelize's own pool, through `pg` directly. For the hot intake path,
+ * where Sequelize's per-query bookkeeping costs more than the statement itself; sharing the pool keeps the
+ * one-connection rule of embedded mode. A `name` makes it a prepared statement, parsed once per connection
+ * (on PostgreSQL; see below for PGlite).
+ */
+export async function rawQuery<R extends pg.QueryResultRow>(sequelize: Sequelize, query: pg.QueryConfig): Promise<R[]> {
+  const manager = sequelize.connectionManager as unknown as {
+    getConnection(opts: { type: "write" }): Promise<pg.Client>;
+    releaseConnection(connection: pg.Client): Promise<void>;
+  };
+  const client = await manager.getConnection({ type: "write" });
+  try {
+    // PGlite serves every connection from one backend session: a name prepared by an earlier connection
+    // (a previous pool client, an app restarted in the same process) would still be there, and the
+    // duplicate's error would disturb the other connections it multiplexes. Unnamed there.
+    return (await client.query<R>(sharesOneSession.has(sequelize) ? { ...query, name: undefined } : query)).rows;
+  } finally {
+    await manager.releaseConnection(client);
+  }
 }

@@ -47,28 +47,6 @@ export async function getNearestRegion(
   return rows[0];
 }
 
-export interface LocatedRow {
-  i: number;
-  kecamatan_kode: string | null;
-  kecamatan_nama: string | null;
-  desa_kode: string | null;
-  desa_nama: string | null;
-}
-
-/** Point-in-polygon for many points in one round trip (intake batches); misses come back as nulls. */
-export async function locateMany(db: Sequelize, points: { lat: number; lng: number }[], transaction?: Transaction): Promise<LocatedRow[]> {
-  if (!points.length) return [];
-  return db.query<LocatedRow>(
-    `SELECT p.i::int AS i, k.kode AS kecamatan_kode, k.nama AS kecamatan_nama, d.kode AS desa_kode, d.nama AS desa_nama
-     FROM jsonb_to_recordset($1::jsonb) AS p(lat float8, lng float8, i int)
-     CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326) AS pt) q
-     LEFT JOIN LATERAL (SELECT kode, nama FROM regions WHERE level = 'kecamatan' AND ST_Contains(geom, q.pt) LIMIT 1) k ON true
-     LEFT JOIN LATERAL (SELECT kode, nama FROM regions WHERE level = 'desa' AND parent_kode = k.kode AND ST_Contains(geom, q.pt) LIMIT 1) d ON true
-     ORDER BY p.i`,
-    { bind: [JSON.stringify(points.map((p, i) => ({ lat: p.lat, lng: p.lng, i })))], type: QueryTypes.SELECT, transaction },
-  );
-}
-
 /** All regions of a level as one GeoJSON FeatureCollection, built by PostGIS. */
 export async function getRegionsGeoJson(db: Sequelize, level: RegionLevel): Promise<unknown> {
   const [row] = await db.query<{ fc: unknown }>(
@@ -92,4 +70,19 @@ export async function getKecamatanList(db: Sequelize): Promise<{ kode: string; n
   return db.query(`SELECT kode, nama FROM regions WHERE level = 'kecamatan' ORDER BY kode`, {
     type: QueryTypes.SELECT,
   });
+}
+
+export interface RegionShapeRow extends RegionRow {
+  parent_kode: string | null;
+  /** GeoJSON geometry at full precision (the map's collections are rounded to 6 decimals). */
+  geometry: unknown;
+}
+
+/** Every kecamatan and desa polygon, for the in-memory locator. */
+export async function getRegionShapes(db: Sequelize): Promise<RegionShapeRow[]> {
+  return db.query<RegionShapeRow>(
+    `SELECT level, kode, nama, parent_kode, ST_AsGeoJSON(geom)::json AS geometry
+     FROM regions WHERE level IN ('kecamatan', 'desa') ORDER BY kode`,
+    { type: QueryTypes.SELECT },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Sequelize } from "sequelize";
 import type { LocateResult, RegionLevel } from "@contract/regions.ts";
-import { getNearestRegion, getRegionsContaining, getRegionsGeoJson, locateMany } from "./regions.repo.ts";
+import { createPointLocator, type PointLocator } from "./point-locator.ts";
+import { getNearestRegion, getRegionShapes, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
 
 /**
  * Simplified boundaries leave thin gaps between neighbours; a point in such a sliver belongs to the
@@ -15,6 +16,14 @@ export interface Located extends LocateResult {
 
 export function createRegionsService(db: Sequelize) {
   const geoJsonCache = new Map<RegionLevel, Promise<unknown>>();
+  let locator: Promise<PointLocator> | undefined;
+  const pointLocator = () => {
+    if (!locator) {
+      locator = getRegionShapes(db).then(createPointLocator);
+      locator.catch(() => (locator = undefined));
+    }
+    return locator;
+  };
 
   const service = {
     /** Regions never change at run time (they come from migrations), so the collection is built once. */
@@ -52,17 +61,17 @@ export function createRegionsService(db: Sequelize) {
     },
 
     /**
-     * `locate` for many points: one query for the common case (inside a kecamatan and a desa), the
-     * per-point path with its sliver and border tolerance only for the rest. Order follows `points`.
+     * `locate` for many points. The common case (inside a kecamatan and one of its desa) is answered in
+     * memory; the rest take the per-point PostGIS path with its sliver and border tolerance. Order follows
+     * `points`.
      */
     async locateMany(points: { lat: number; lng: number }[], toleranceMeters = 0): Promise<(Located | null)[]> {
-      const rows = await locateMany(db, points);
+      const inside = await pointLocator();
       return Promise.all(
-        rows.map((r, idx) =>
-          r.kecamatan_kode && r.desa_kode
-            ? { kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama! }, desa: { kode: r.desa_kode, nama: r.desa_nama! }, outsideMeters: 0 }
-            : service.locate(points[idx]!.lat, points[idx]!.lng, toleranceMeters),
-        ),
+        points.map((p) => {
+          const hit = inside(p.lat, p.lng);
+          return hit ? { ...hit, outsideMeters: 0 } : service.locate(p.lat, p.lng, toleranceMeters);
+        }),
       );
     },
   };

@@ -14,7 +14,7 @@ import { emitReportChange } from "../changes/fanout.ts";
 import { payloadHash } from "./payload-hash.ts";
 import { presentReport } from "./reports.present.ts";
 import {
-  getDisplayNames,
+  commitSituationReports,
   getPeriodicReportForUpdate,
   getReportRowsByIds,
   getRevisionsByClientIds,
@@ -31,6 +31,8 @@ interface Submission {
   actor: Actor;
   input: SubmitReportInput;
   hash: string;
+  /** The socket it came through: that socket has its ack and needs no `report:created` echo. */
+  origin?: string;
 }
 
 export interface IntakeDeps {
@@ -55,65 +57,56 @@ export function createReportIntake(deps: IntakeDeps) {
   const { db, regions, io } = deps;
   const batcher = new MicroBatcher<Submission, SubmitResult>((items) => flushSituations(items), deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 6 });
 
-  async function submit(actor: Actor, raw: unknown): Promise<SubmitResult> {
+  async function submit(actor: Actor, raw: unknown, origin?: { socketId: string }): Promise<SubmitResult> {
     const input = parseInput(SubmitReportInput, raw);
     if (input.kind === "situation" && !(await deps.categories.isKnown(input.bidang, input.subCategory)))
       throw invalid("Input is not valid", { subCategory: `not a sub-category of ${input.bidang}` });
-    const submission = { actor, input, hash: payloadHash(actor.id, input) };
+    const submission = { actor, input, hash: payloadHash(actor.id, input), origin: origin?.socketId };
     return input.kind === "situation" ? batcher.submit(submission) : submitPeriodic(submission);
   }
 
   async function flushSituations(items: Submission[]): Promise<(SubmitResult | Error)[]> {
     const out: (SubmitResult | Error | undefined)[] = new Array(items.length);
     // The first submission of a client_id in this batch is its leader; identical ones follow its outcome.
-    const firstOf = new Map<string, number>();
-    items.forEach((s, i) => firstOf.has(s.input.clientId) || firstOf.set(s.input.clientId, i));
-    const candidates = [...firstOf.values()];
-    // Independent reads at once: fewer round trips before the commit is what keeps acks fast.
-    const [revisions, located, names] = await Promise.all([
-      getRevisionsByClientIds(db, [...firstOf.keys()]),
-      regions.locateMany(candidates.map((i) => items[i]!.input.location), REPORT_LIMITS.outsideToleranceMeters),
-      getDisplayNames(db, unique(items.map((s) => s.actor.id))),
-    ]);
-    const earlier = indexByClientId(revisions);
     const leaderOf = new Map<string, number>();
+    items.forEach((s, i) => leaderOf.has(s.input.clientId) || leaderOf.set(s.input.clientId, i));
+    const leaders = [...leaderOf.values()];
+    const located = await regions.locateMany(leaders.map((i) => items[i]!.input.location), REPORT_LIMITS.outsideToleranceMeters);
     const rows: NewReport[] = [];
     const placeOf = new Map<string, Located>();
-    candidates.forEach((i, k) => {
-      const id = items[i]!.input.clientId;
-      if (earlier.has(id)) return;
-      leaderOf.set(id, i);
+    // Outside is decided after the stored answers: a known client_id with another payload is a conflict.
+    const outside = new Set<number>();
+    leaders.forEach((i, k) => {
       const where = located[k];
-      if (!where) out[i] = outsideRegion("Location is more than 2 km outside Kabupaten Balangan");
+      if (!where) outside.add(i);
       else {
         rows.push(toNewReport(items[i]!, where));
-        placeOf.set(id, where);
+        placeOf.set(items[i]!.input.clientId, where);
       }
     });
 
-    const { reports, changes } = await db.transaction(async (transaction) => {
-      const inserted = await insertReports(db, rows, transaction);
-      // The view is built from what we sent plus what the insert returned, rather than read back.
-      const sent = new Map(rows.map((r) => [r.clientId, r]));
-      const reports = inserted.map((ins) => {
-        const row = sent.get(ins.client_id)!;
-        return rowOfInserted(row, ins, placeOf.get(ins.client_id)!, names.get(row.authorId) ?? "");
-      });
-      return { reports, changes: await recordChanges(reports, "created", transaction) };
+    const committed = await commitSituationReports(db, rows);
+    // The views are built from what we sent plus what the statement returned, rather than read back.
+    const sent = new Map(rows.map((r) => [r.clientId, r]));
+    const reports = committed.map((c) => rowOfInserted(sent.get(c.client_id)!, c, placeOf.get(c.client_id)!, c.author_name));
+    reports.forEach((report, k) => {
+      const c = committed[k]!;
+      const change: ChangeRow = { seq: c.seq, at: c.at, entity: "report", entity_id: c.id, kind: "created", payload: presentReport(report) };
+      const origin = items[leaderOf.get(c.client_id)!]!.origin;
+      emitReportChange(io, "report:created", toEnvelope(change), { kecamatanKode: report.kecamatan_kode, authorId: report.author_id }, origin);
+      out[leaderOf.get(c.client_id)!] = resultOf(report, c.client_id, report.revision, false);
     });
-    broadcast(reports, changes, "report:created");
 
-    const byClientId = new Map(reports.map((r) => [r.client_id, r]));
-    for (const [clientId, i] of leaderOf) {
-      const report = byClientId.get(clientId);
-      if (report) out[i] = resultOf(report, clientId, report.revision, false);
-    }
-    // Everything else: followers, retries of earlier submissions, and races lost to another batch.
+    // Everything else: followers, retries of earlier submissions, races lost to another batch, outsiders.
     const open = items.flatMap((s, i) => (out[i] === undefined ? [i] : []));
     const answers = await answerExisting(open.map((i) => items[i]!));
     open.forEach((i, k) => {
-      const leader = leaderOf.get(items[i]!.input.clientId);
-      out[i] = answers[k] ?? (leader !== undefined ? out[leader] : undefined) ?? new AppError(500, "internal", "Report was not stored");
+      const leader = leaderOf.get(items[i]!.input.clientId)!;
+      out[i] =
+        answers[k] ??
+        (outside.has(leader) ? outsideRegion("Location is more than 2 km outside Kabupaten Balangan") : undefined) ??
+        (leader !== i ? out[leader] : undefined) ??
+        new AppError(500, "internal", "Report was not stored");
     });
     return out as (SubmitResult | Error)[];
   }
@@ -149,7 +142,7 @@ export function createReportIntake(deps: IntakeDeps) {
       return { reports, changes, revision, revised: Boolean(current) };
     });
     if (!done) return unwrap((await answerExisting([s]))[0]!);
-    broadcast(done.reports, done.changes, done.revised ? "report:updated" : "report:created");
+    broadcast(done.reports, done.changes, done.revised ? "report:updated" : "report:created", s.origin);
     return resultOf(done.reports[0]!, clientId, done.revision, false);
   }
 
@@ -178,11 +171,11 @@ export function createReportIntake(deps: IntakeDeps) {
   }
 
   /** After the commit: each change to the rooms allowed to see it. */
-  function broadcast(reports: ReportRow[], changes: ChangeRow[], event: "report:created" | "report:updated") {
+  function broadcast(reports: ReportRow[], changes: ChangeRow[], event: "report:created" | "report:updated", origin?: string) {
     const byId = new Map(reports.map((r) => [r.id, r]));
     for (const change of changes) {
       const r = byId.get(change.entity_id);
-      if (r) emitReportChange(io, event, toEnvelope(change), { kecamatanKode: r.kecamatan_kode, authorId: r.author_id });
+      if (r) emitReportChange(io, event, toEnvelope(change), { kecamatanKode: r.kecamatan_kode, authorId: r.author_id }, origin);
     }
   }
 

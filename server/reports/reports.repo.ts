@@ -1,5 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import type { Bidang, Kerawanan, ReportKind, ReportStatus } from "@contract/reports.ts";
+import { CHANGES_LOCK_KEY } from "../changes/changes.repo.ts";
+import { rawQuery } from "../core/db.ts";
 
 /** A report joined with the names clients need; the one shape every presenter starts from. */
 export interface ReportRow {
@@ -184,15 +186,71 @@ export async function insertReports(db: Sequelize, rows: NewReport[], transactio
   );
 }
 
-/** Display names of authors, for building report views without reading the reports back. */
-export async function getDisplayNames(db: Sequelize, ids: string[], transaction?: Transaction): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.query<{ id: string; display_name: string }>(`SELECT id, display_name FROM users WHERE id = ANY ($1::uuid[])`, {
-    bind: [ids],
-    type: QueryTypes.SELECT,
-    transaction,
+/** A situation report as stored by `commitSituationReports`, with its change-log entry and author name. */
+export interface CommittedReport extends InsertedReport {
+  author_name: string;
+  seq: number;
+  at: Date;
+}
+
+/**
+ * Situation reports in ONE statement, committed on its own: reports, their first revision, their
+ * `submitted` event and their change-log entries. One round trip per batch is what keeps acks fast; an
+ * explicit transaction would cost four. A client_id known already (a retry, a race lost to another batch,
+ * or the client_id of a periodic revision) is skipped and not returned: the caller answers those from
+ * what is stored.
+ *
+ * Gap-free change log: seqs must be taken in commit order (see appendChanges). The `lock` CTE takes the
+ * same transaction-scoped advisory lock; the changes INSERT reads from it, so the lock is held before the
+ * first seq is drawn and until this statement's commit.
+ */
+export async function commitSituationReports(db: Sequelize, rows: NewReport[]): Promise<CommittedReport[]> {
+  if (!rows.length) return [];
+  return rawQuery<CommittedReport>(db, {
+    // Prepared once per connection: the statement is long, and planning it again per batch shows.
+    name: "commit-situation-reports",
+    text: `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+         n int, "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
+         "subCategory" text, perihal text, kerawanan text, photos text[], "occurredAt" timestamptz,
+         "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
+         "kecamatanKode" text, "desaKode" text, "outsideMeters" int, "payloadHash" text, payload jsonb)
+     ), inserted AS (
+       INSERT INTO reports (client_id, number, author_id, kind, period, classification, bidang, sub_category, perihal,
+                            kerawanan, body, photos, occurred_at, sent_at, location, accuracy_m, location_source,
+                            kecamatan_kode, desa_kode, outside_meters)
+       SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
+                lpad(nextval('report_number_seq')::text, 6, '0'),
+              "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, payload -> 'body', photos,
+              "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
+              "kecamatanKode", "desaKode", "outsideMeters"
+       FROM input x
+       WHERE NOT EXISTS (SELECT 1 FROM report_revisions r WHERE r.client_id = x."clientId")
+       ORDER BY n
+       ON CONFLICT (client_id) DO NOTHING
+       RETURNING id, client_id, number, received_at, revision, status, version, author_id, kecamatan_kode
+     ), revisions AS (
+       INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
+       SELECT i.client_id, i.id, 1, x."payloadHash", x.payload FROM inserted i JOIN input x ON x."clientId" = i.client_id
+     ), events AS (
+       INSERT INTO report_events (report_id, actor_id, action, to_status)
+       SELECT i.id, i.author_id, 'submitted', i.status FROM inserted i
+     ), lock AS (
+       SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY}) AS locked
+     ), changes AS (
+       INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
+       SELECT 'report', i.id, 'created', i.kecamatan_kode, i.author_id, false
+       FROM inserted i JOIN input x ON x."clientId" = i.client_id CROSS JOIN lock
+       ORDER BY x.n
+       RETURNING seq, at, entity_id
+     )
+     SELECT i.id, i.client_id, i.number, i.received_at, i.revision, i.status, i.version,
+            u.display_name AS author_name, c.seq, c.at
+     FROM inserted i JOIN changes c ON c.entity_id = i.id JOIN users u ON u.id = i.author_id
+     ORDER BY c.seq`,
+    // The body travels once, inside the payload (the validated input), not twice.
+    values: [JSON.stringify(rows.map(({ body: _body, ...row }, n) => ({ ...row, n })))],
   });
-  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /** The periodic report of an author for a period, locked for a new revision. */

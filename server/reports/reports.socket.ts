@@ -6,6 +6,6 @@ import type { ReportIntake } from "./intake.ts";
 /** Socket door of intake: `report:submit` with an ack sent after the commit. */
 export function registerReportEvents(io: IoServer, intake: ReportIntake, log: Logger) {
   io.on("connection", (socket) => {
-    handleEvent(socket, "report:submit", log, (input) => intake.submit(socket.data.actor, input));
+    handleEvent(socket, "report:submit", log, (input) => intake.submit(socket.data.actor, input, { socketId: socket.id }));
   });
 }
