@@ -14,20 +14,20 @@ export type ReportEventName = keyof ServerToClientEvents;
 
 /**
  * One emit per change to the union of its rooms: Socket.IO sends each socket one copy. `exceptSocketId`
- * is the socket the change came through (it has its ack already). When nobody else is listening the event
- * is not even encoded: Socket.IO would serialise it before finding no recipient.
+ * is the socket the change came through (it has its ack already). The envelope is built only when
+ * somebody else is listening: Socket.IO would serialise it before finding no recipient.
  */
 export function emitReportChange(
   io: IoServer,
   event: ReportEventName,
-  change: ChangeEnvelope,
+  change: ChangeEnvelope | (() => ChangeEnvelope),
   target: { kecamatanKode: string; authorId: string },
   exceptSocketId?: string,
 ) {
   const audience = reportAudienceRooms(target.kecamatanKode, target.authorId);
   if (!hasListeners(io, audience, exceptSocketId)) return;
   const to = io.to(audience);
-  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, change);
+  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, typeof change === "function" ? change() : change);
 }
 
 /** Local rooms only: with a cluster adapter (REDIS_URL, not wired yet) this check must go. */

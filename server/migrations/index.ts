@@ -4,6 +4,7 @@ import { regionsTable } from "./0002-regions.ts";
 import { accountsTables } from "./0003-accounts.ts";
 import { reportsTables } from "./0004-reports.ts";
 import { subCategoriesTable } from "./0005-sub-categories.ts";
+import { revisionsComparePayloads } from "./0006-revisions-compare-payloads.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -16,4 +17,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
-export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables, subCategoriesTable];
+export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables, subCategoriesTable, revisionsComparePayloads];

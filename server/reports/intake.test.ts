@@ -69,6 +69,36 @@ describe("report intake over REST", () => {
     expect(await rowsFor(input.clientId)).toBe(1);
   });
 
+  it("treats a retry with its fields in another order as the same report", async () => {
+    const input = situationReport();
+    const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const reordered = JSON.parse(JSON.stringify(input), (_k, v) =>
+      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    );
+    expect(Object.keys(reordered)).not.toEqual(Object.keys(input));
+    const again = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: reordered });
+    expect(again.status).toBe(200);
+    expect(again.body.data).toEqual({ ...first.body.data, duplicate: true });
+  });
+
+  it("sees a change deep inside the body, or a new place far outside, as a conflict", async () => {
+    const input = situationReport();
+    const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    expect(first.status).toBe(201);
+    const body = input.body as { fakta: Record<string, unknown> };
+    const deeper = { ...input, body: { ...body, fakta: { ...body.fakta, siapa: "Sekitar 51 warga desa" } } };
+    const changed = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: deeper });
+    expect(changed.status).toBe(409);
+    // Jakarta: outside Balangan would be 422 for a new report; for a known client_id it is a conflict.
+    const moved = await api(t, "POST", "/api/reports", {
+      cookie: officerCookie,
+      body: { ...input, location: { lat: -6.2, lng: 106.8, accuracyM: 10, source: "gps" } },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.code).toBe("client_id_conflict");
+    expect(await rowsFor(input.clientId)).toBe(1);
+  });
+
   it("refuses another account reusing a client_id as a conflict, not as a duplicate", async () => {
     const input = situationReport();
     await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });

@@ -11,10 +11,10 @@ import type { Located, RegionsService } from "../regions/regions.service.ts";
 import { appendChanges, type ChangeRow } from "../changes/changes.repo.ts";
 import { toEnvelope } from "../changes/changes.service.ts";
 import { emitReportChange } from "../changes/fanout.ts";
-import { payloadHash } from "./payload-hash.ts";
 import { presentReport } from "./reports.present.ts";
 import {
   commitSituationReports,
+  findStoredRevisions,
   getPeriodicReportForUpdate,
   getReportRowsByIds,
   getRevisionsByClientIds,
@@ -24,13 +24,11 @@ import {
   type InsertedReport,
   type NewReport,
   type ReportRow,
-  type RevisionRow,
 } from "./reports.repo.ts";
 
 interface Submission {
   actor: Actor;
   input: SubmitReportInput;
-  hash: string;
   /** The socket it came through: that socket has its ack and needs no `report:created` echo. */
   origin?: string;
 }
@@ -55,13 +53,13 @@ const clientIdConflict = () =>
  */
 export function createReportIntake(deps: IntakeDeps) {
   const { db, regions, io } = deps;
-  const batcher = new MicroBatcher<Submission, SubmitResult>((items) => flushSituations(items), deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 6 });
+  const batcher = new MicroBatcher<Submission, SubmitResult>((items) => flushSituations(items), deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 2 });
 
   async function submit(actor: Actor, raw: unknown, origin?: { socketId: string }): Promise<SubmitResult> {
     const input = parseInput(SubmitReportInput, raw);
     if (input.kind === "situation" && !(await deps.categories.isKnown(input.bidang, input.subCategory)))
       throw invalid("Input is not valid", { subCategory: `not a sub-category of ${input.bidang}` });
-    const submission = { actor, input, hash: payloadHash(actor.id, input), origin: origin?.socketId };
+    const submission = { actor, input, origin: origin?.socketId };
     return input.kind === "situation" ? batcher.submit(submission) : submitPeriodic(submission);
   }
 
@@ -91,9 +89,10 @@ export function createReportIntake(deps: IntakeDeps) {
     const reports = committed.map((c) => rowOfInserted(sent.get(c.client_id)!, c, placeOf.get(c.client_id)!, c.author_name));
     reports.forEach((report, k) => {
       const c = committed[k]!;
-      const change: ChangeRow = { seq: c.seq, at: c.at, entity: "report", entity_id: c.id, kind: "created", payload: presentReport(report) };
+      const envelope = () =>
+        toEnvelope({ seq: c.seq, at: c.at, entity: "report", entity_id: c.id, kind: "created", payload: presentReport(report) });
       const origin = items[leaderOf.get(c.client_id)!]!.origin;
-      emitReportChange(io, "report:created", toEnvelope(change), { kecamatanKode: report.kecamatan_kode, authorId: report.author_id }, origin);
+      emitReportChange(io, "report:created", envelope, { kecamatanKode: report.kecamatan_kode, authorId: report.author_id }, origin);
       out[leaderOf.get(c.client_id)!] = resultOf(report, c.client_id, report.revision, false);
     });
 
@@ -182,14 +181,17 @@ export function createReportIntake(deps: IntakeDeps) {
   /** The stored answer for submissions whose client_id is known: the original result, or a conflict. */
   async function answerExisting(subs: Submission[]): Promise<(SubmitResult | Error | undefined)[]> {
     if (!subs.length) return [];
-    const revisions = indexByClientId(await getRevisionsByClientIds(db, unique(subs.map((s) => s.input.clientId))));
-    const reports = new Map(
-      (await getReportRowsByIds(db, unique([...revisions.values()].map((r) => r.report_id)))).map((r) => [r.id, r]),
+    const stored = await findStoredRevisions(
+      db,
+      subs.map((s) => ({ clientId: s.input.clientId, authorId: s.actor.id, payload: s.input })),
     );
-    return subs.map((s) => {
-      const rev = revisions.get(s.input.clientId);
+    const reports = new Map(
+      (await getReportRowsByIds(db, unique(stored.flatMap((r) => (r ? [r.report_id] : []))))).map((r) => [r.id, r]),
+    );
+    return subs.map((s, k) => {
+      const rev = stored[k];
       if (!rev) return undefined;
-      if (rev.payload_hash !== s.hash) return clientIdConflict();
+      if (!rev.same) return clientIdConflict();
       const report = reports.get(rev.report_id);
       return report ? resultOf(report, s.input.clientId, rev.revision, true) : undefined;
     });
@@ -201,7 +203,7 @@ export function createReportIntake(deps: IntakeDeps) {
 export type ReportIntake = ReturnType<typeof createReportIntake>;
 
 function toNewReport(s: Submission, where: Located): NewReport {
-  const { input, actor, hash } = s;
+  const { input, actor } = s;
   return {
     clientId: input.clientId,
     authorId: actor.id,
@@ -224,7 +226,6 @@ function toNewReport(s: Submission, where: Located): NewReport {
     kecamatanKode: where.kecamatan.kode,
     desaKode: where.desa?.kode ?? null,
     outsideMeters: where.outsideMeters,
-    payloadHash: hash,
     payload: input,
   };
 }
@@ -282,10 +283,6 @@ function unwrap(r: SubmitResult | Error | undefined): SubmitResult {
   if (r instanceof Error) throw r;
   if (!r) throw new AppError(500, "internal", "Report was not stored");
   return r;
-}
-
-function indexByClientId(rows: RevisionRow[]): Map<string, RevisionRow> {
-  return new Map(rows.map((r) => [r.client_id, r]));
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -91,20 +91,49 @@ export async function listReportRows(db: Sequelize, f: ReportListFilter): Promis
   );
 }
 
-/** What an earlier submission with this client_id produced, for idempotent answers. */
+/** The revision an earlier submission with this client_id produced. */
 export interface RevisionRow {
   client_id: string;
   report_id: string;
   revision: number;
-  payload_hash: string;
 }
 
 export async function getRevisionsByClientIds(db: Sequelize, clientIds: string[], transaction?: Transaction): Promise<RevisionRow[]> {
   if (!clientIds.length) return [];
   return db.query<RevisionRow>(
-    `SELECT client_id, report_id, revision, payload_hash FROM report_revisions WHERE client_id = ANY (CAST(:ids AS uuid[]))`,
+    `SELECT client_id, report_id, revision FROM report_revisions WHERE client_id = ANY (CAST(:ids AS uuid[]))`,
     { replacements: { ids: `{${clientIds.join(",")}}` }, type: QueryTypes.SELECT, transaction },
   );
+}
+
+/** A submission whose client_id may be stored already. */
+export interface Resubmission {
+  clientId: string;
+  authorId: string;
+  payload: unknown;
+}
+
+/** The stored revision of a resubmitted client_id, and whether the submission is the same one again. */
+export interface StoredRevision extends RevisionRow {
+  same: boolean;
+}
+
+/**
+ * For each submission (by position), what its client_id stored, if anything. "Same" means the same
+ * author and an equal payload as jsonb, which compares objects regardless of key order, so a phone that
+ * serialises fields differently on a retry is still a retry.
+ */
+export async function findStoredRevisions(db: Sequelize, subs: Resubmission[]): Promise<(StoredRevision | undefined)[]> {
+  if (!subs.length) return [];
+  const rows = await db.query<StoredRevision & { n: number }>(
+    `SELECT x.n, v.client_id, v.report_id, v.revision, (r.author_id = x."authorId" AND v.payload = x.payload) AS same
+     FROM jsonb_to_recordset($1::jsonb) AS x(n int, "clientId" uuid, "authorId" uuid, payload jsonb)
+     JOIN report_revisions v ON v.client_id = x."clientId"
+     JOIN reports r ON r.id = v.report_id`,
+    { bind: [JSON.stringify(subs.map((s, n) => ({ ...s, n })))], type: QueryTypes.SELECT },
+  );
+  const byPosition = new Map(rows.map(({ n, ...row }) => [n, row]));
+  return subs.map((_, n) => byPosition.get(n));
 }
 
 /** The row shape intake writes; `payload` is the validated input kept verbatim with its revision. */
@@ -129,14 +158,10 @@ export interface NewReport {
   kecamatanKode: string;
   desaKode: string | null;
   outsideMeters: number;
-  payloadHash: string;
   payload: unknown;
 }
 
-/**
- * Insert many reports with one statement; a client_id that exists already is skipped (another request won
- * the race) and simply not returned. Each inserted report gets revision 1 in report_revisions.
- */
+/** What inserting a report returns: the columns the database fills in. */
 export interface InsertedReport {
   id: string;
   client_id: string;
@@ -147,44 +172,57 @@ export interface InsertedReport {
   version: number;
 }
 
-/**
- * Insert many reports with one statement; a client_id that exists already is skipped (another request won
- * the race) and simply not returned. Each inserted report gets revision 1 in report_revisions. The rows go
- * as one bound JSON parameter: no SQL-literal escaping of large texts, one parse on the server.
- */
+/** Reports inside the caller's transaction (the periodic path); see INSERT_REPORTS_CTES. */
 export async function insertReports(db: Sequelize, rows: NewReport[], transaction: Transaction): Promise<InsertedReport[]> {
   if (!rows.length) return [];
-  return db.query<InsertedReport>(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
-         "subCategory" text, perihal text, kerawanan text, photos text[], "occurredAt" timestamptz,
-         "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
-         "kecamatanKode" text, "desaKode" text, "outsideMeters" int, "payloadHash" text, payload jsonb)
-     ), inserted AS (
-       INSERT INTO reports (client_id, number, author_id, kind, period, classification, bidang, sub_category, perihal,
-                            kerawanan, body, photos, occurred_at, sent_at, location, accuracy_m, location_source,
-                            kecamatan_kode, desa_kode, outside_meters)
-       SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
-                lpad(nextval('report_number_seq')::text, 6, '0'),
-              "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, payload -> 'body', photos,
-              "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
-              "kecamatanKode", "desaKode", "outsideMeters"
-       FROM input
-       ON CONFLICT (client_id) DO NOTHING
-       RETURNING id, client_id, number, received_at, revision, status, version
-     ), revisions AS (
-       INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
-       SELECT i.client_id, i.id, 1, x."payloadHash", x.payload FROM inserted i JOIN input x ON x."clientId" = i.client_id
-     ), events AS (
-       INSERT INTO report_events (report_id, actor_id, action, to_status)
-       SELECT i.id, x."authorId", 'submitted', i.status FROM inserted i JOIN input x ON x."clientId" = i.client_id
-     )
-     SELECT * FROM inserted`,
-    // The body travels once, inside the payload (the validated input), not twice.
-    { bind: [JSON.stringify(rows.map(({ body: _body, ...row }) => row))], type: QueryTypes.SELECT, transaction },
-  );
+  return db.query<InsertedReport>(`${INSERT_REPORTS_CTES} SELECT * FROM inserted`, {
+    bind: [reportsParameter(rows)],
+    type: QueryTypes.SELECT,
+    transaction,
+  });
 }
+
+/**
+ * The rows as one bound JSON parameter: no SQL-literal escaping of large texts, one parse on the server.
+ * The body travels once, inside the payload (the validated input), not twice.
+ */
+function reportsParameter(rows: NewReport[]): string {
+  return JSON.stringify(rows.map(({ body: _body, ...row }, n) => ({ ...row, n })));
+}
+
+/**
+ * Reports, their first revision and their `submitted` event, from `$1` (see reportsParameter). A client_id
+ * stored already (a retry, a race lost to another batch, or a periodic revision's client_id) is skipped
+ * and not returned by `inserted`.
+ */
+const INSERT_REPORTS_CTES = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+      n int, "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
+      "subCategory" text, perihal text, kerawanan text, photos text[], "occurredAt" timestamptz,
+      "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
+      "kecamatanKode" text, "desaKode" text, "outsideMeters" int, payload jsonb)
+  ), inserted AS (
+    INSERT INTO reports (client_id, number, author_id, kind, period, classification, bidang, sub_category, perihal,
+                         kerawanan, body, photos, occurred_at, sent_at, location, accuracy_m, location_source,
+                         kecamatan_kode, desa_kode, outside_meters)
+    SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
+             lpad(nextval('report_number_seq')::text, 6, '0'),
+           "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, payload -> 'body', photos,
+           "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
+           "kecamatanKode", "desaKode", "outsideMeters"
+    FROM input x
+    WHERE NOT EXISTS (SELECT 1 FROM report_revisions r WHERE r.client_id = x."clientId")
+    ORDER BY n
+    ON CONFLICT (client_id) DO NOTHING
+    RETURNING id, client_id, number, received_at, revision, status, version, author_id, kecamatan_kode
+  ), revisions AS (
+    INSERT INTO report_revisions (client_id, report_id, revision, payload)
+    SELECT i.client_id, i.id, 1, x.payload FROM inserted i JOIN input x ON x."clientId" = i.client_id
+  ), events AS (
+    INSERT INTO report_events (report_id, actor_id, action, to_status)
+    SELECT i.id, i.author_id, 'submitted', i.status FROM inserted i
+  )`;
 
 /** A situation report as stored by `commitSituationReports`, with its change-log entry and author name. */
 export interface CommittedReport extends InsertedReport {
@@ -209,33 +247,7 @@ export async function commitSituationReports(db: Sequelize, rows: NewReport[]): 
   return rawQuery<CommittedReport>(db, {
     // Prepared once per connection: the statement is long, and planning it again per batch shows.
     name: "commit-situation-reports",
-    text: `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         n int, "clientId" uuid, "authorId" uuid, kind text, period text, classification text, bidang text,
-         "subCategory" text, perihal text, kerawanan text, photos text[], "occurredAt" timestamptz,
-         "sentAt" timestamptz, lng float8, lat float8, "accuracyM" real, "locationSource" text,
-         "kecamatanKode" text, "desaKode" text, "outsideMeters" int, "payloadHash" text, payload jsonb)
-     ), inserted AS (
-       INSERT INTO reports (client_id, number, author_id, kind, period, classification, bidang, sub_category, perihal,
-                            kerawanan, body, photos, occurred_at, sent_at, location, accuracy_m, location_source,
-                            kecamatan_kode, desa_kode, outside_meters)
-       SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
-                lpad(nextval('report_number_seq')::text, 6, '0'),
-              "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, payload -> 'body', photos,
-              "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
-              "kecamatanKode", "desaKode", "outsideMeters"
-       FROM input x
-       WHERE NOT EXISTS (SELECT 1 FROM report_revisions r WHERE r.client_id = x."clientId")
-       ORDER BY n
-       ON CONFLICT (client_id) DO NOTHING
-       RETURNING id, client_id, number, received_at, revision, status, version, author_id, kecamatan_kode
-     ), revisions AS (
-       INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
-       SELECT i.client_id, i.id, 1, x."payloadHash", x.payload FROM inserted i JOIN input x ON x."clientId" = i.client_id
-     ), events AS (
-       INSERT INTO report_events (report_id, actor_id, action, to_status)
-       SELECT i.id, i.author_id, 'submitted', i.status FROM inserted i
-     ), lock AS (
+    text: `${INSERT_REPORTS_CTES}, lock AS (
        SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY}) AS locked
      ), changes AS (
        INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
@@ -248,8 +260,7 @@ export async function commitSituationReports(db: Sequelize, rows: NewReport[]): 
             u.display_name AS author_name, c.seq, c.at
      FROM inserted i JOIN changes c ON c.entity_id = i.id JOIN users u ON u.id = i.author_id
      ORDER BY c.seq`,
-    // The body travels once, inside the payload (the validated input), not twice.
-    values: [JSON.stringify(rows.map(({ body: _body, ...row }, n) => ({ ...row, n })))],
+    values: [reportsParameter(rows)],
   });
 }
 
@@ -277,8 +288,8 @@ export async function reviseReport(db: Sequelize, reportId: string, revision: nu
             accuracy_m = :accuracyM, location_source = :locationSource, kecamatan_kode = :kecamatanKode,
             desa_kode = :desaKode, outside_meters = :outsideMeters, status = 'submitted'
      WHERE id = :reportId;
-     INSERT INTO report_revisions (client_id, report_id, revision, payload_hash, payload)
-     VALUES (:clientId, :reportId, :revision, :payloadHash, CAST(:payload AS jsonb));`,
+     INSERT INTO report_revisions (client_id, report_id, revision, payload)
+     VALUES (:clientId, :reportId, :revision, CAST(:payload AS jsonb));`,
     {
       replacements: {
         ...r,
