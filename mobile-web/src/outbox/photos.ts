@@ -21,11 +21,21 @@ export async function preparePhoto(file: Blob, downscale: Downscale = canvasDown
   return { blob, sha256: await sha256Hex(blob), mime: blob.type || "image/jpeg", width, height };
 }
 
-/** Lowercase hex SHA-256 of a blob (Web Crypto: browsers in secure contexts and Node ≥ 20). */
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+/**
+ * Lowercase hex SHA-256 of a blob. Web Crypto where the page has it (HTTPS, localhost); a plain-HTTP page
+ * (a server on the office LAN, say) has no `crypto.subtle`, so a small audited JS implementation is
+ * loaded on demand rather than refusing the photo.
+ */
+export async function sha256Hex(blob: Blob, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const digest = subtle ? new Uint8Array(await subtle.digest("SHA-256", bytes)) : (await jsSha256()).sha256(bytes);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+// Such a page has no service worker either, so the fallback is fetched at start, while still online.
+let jsSha256Module: Promise<typeof import("@noble/hashes/sha2.js")> | undefined;
+const jsSha256 = () => (jsSha256Module ??= import("@noble/hashes/sha2.js"));
+if (typeof window !== "undefined" && !globalThis.crypto?.subtle) void jsSha256().catch(() => (jsSha256Module = undefined));
 
 /** The size that fits within `maxSide` on the long side, keeping the aspect ratio; never enlarges. */
 export function fitWithin(width: number, height: number, maxSide: number): { width: number; height: number } {
