@@ -2,6 +2,8 @@ import { createContext } from "preact";
 import { computed, effect, signal, untracked } from "@preact/signals";
 import { SessionModel } from "../auth/session.model.ts";
 import { MyReportsModel } from "../my-reports/my-reports.model.ts";
+import { provisionalReport } from "../my-reports/provisional.ts";
+import type { EngineHooks } from "../sync/engine.ts";
 import { RegionsModel } from "../regions/regions.model.ts";
 import { SubCategoriesModel } from "../sub-categories/sub-categories.model.ts";
 import { createSync } from "../sync/sync.model.ts";
@@ -32,8 +34,14 @@ export const AppContext = createContext<AppModels>(null as unknown as AppModels)
  * boundaries) never delay it. Returns the cleanup.
  */
 export function wireModels(m: AppModels): () => void {
-  const hooks = {
+  const hooks: EngineHooks = {
     onReportChange: m.myReports.applyChange,
+    onDelivered: (entry, result) => {
+      // Only the signed-in officer's own report goes into their list.
+      const user = m.session.user.peek();
+      if (!user || (entry.owner && entry.owner.id !== user.id)) return;
+      m.myReports.addDelivered(provisionalReport(entry.payload, result, { id: user.id, displayName: user.displayName }, Date.now()));
+    },
     onConnect: () => {
       const user = m.session.user.peek();
       if (user) void m.myReports.load(user.id);

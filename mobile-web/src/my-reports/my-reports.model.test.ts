@@ -2,6 +2,8 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import { MyReportsModel, type MyReport } from "./my-reports.model.ts";
+import { provisionalReport } from "./provisional.ts";
+import { makePayload as situationPayload } from "../outbox/outbox.testing.ts";
 
 const ME = "11111111-1111-4111-8111-111111111111";
 
@@ -93,5 +95,26 @@ describe("MyReportsModel", () => {
     await model.load(ME);
     expect(model.state.value).toBe("failed");
     expect(model.reports.value).toHaveLength(1);
+  });
+
+  it("shows a report it just delivered at once, until the server's view replaces it", async () => {
+    const release = heldFetch([report("old")]);
+    const model = new MyReportsModel();
+    release();
+    await model.load(ME);
+    const sent = provisionalReport(
+      { ...situationPayload(), clientId: "22222222-2222-4222-8222-222222222222" },
+      { clientId: "22222222-2222-4222-8222-222222222222", id: "new", number: "LI-2026-000042", revision: 1, status: "submitted",
+        kecamatan: { kode: "63.11.06", nama: "Paringin" }, desa: null, outsideMeters: 0, duplicate: false },
+      { id: ME, displayName: "Petugas Paringin" },
+      Date.parse("2026-03-02T09:00:00Z"),
+    );
+    model.addDelivered(sent);
+    expect(model.reports.value.map((r) => [r.id, r.number, r.version])).toEqual([["new", "LI-2026-000042", 0], ["old", "LI-2026-old", 1]]);
+    model.addDelivered({ ...sent, author: { id: "someone-else", displayName: "X" }, id: "theirs" });
+    expect(model.reports.value.some((r) => r.id === "theirs")).toBe(false);
+    // The server's own view (version 1) wins, live or from the next fetch.
+    model.applyChange(change(report("new", { perihal: "Dari server" })));
+    expect(model.reports.value.find((r) => r.id === "new")).toMatchObject({ perihal: "Dari server", version: 1 });
   });
 });

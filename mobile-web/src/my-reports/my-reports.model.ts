@@ -88,7 +88,14 @@ export const MyReportsModel = createModel(() => {
     if (owner) void cacheSet(cacheKey(owner), reports.value);
   });
 
-  return { reports, state, fetchedAt, load, applyChange };
+  /** A report this phone just delivered (see provisional.ts), until the server's view of it arrives. */
+  const addDelivered = action((report: MyReport) => {
+    if (!owner || report.author.id !== owner || reports.value.some((r) => r.id === report.id)) return;
+    reports.value = sortNewestFirst([report, ...reports.value]).slice(0, LIMIT);
+    void cacheSet(cacheKey(owner), reports.value);
+  });
+
+  return { reports, state, fetchedAt, load, applyChange, addDelivered };
 });
 
 export type MyReports = InstanceType<typeof MyReportsModel>;

@@ -1,4 +1,5 @@
 import type { Ack } from "@contract/events.ts";
+import type { SubmitResult } from "@contract/reports.ts";
 import type { OutboxEntry, OutboxError, OutboxState, OutboxStore } from "./outbox.store.ts";
 import { backoffDelay, classify, thrownToError, type BackoffPolicy } from "./retry.ts";
 import type { Transport } from "./transports.ts";
@@ -17,7 +18,7 @@ export interface DeliveryContext {
 
 /** What became of one entry in one attempt. */
 export type Outcome =
-  | { kind: "delivered" } // acked and every photo up: removed from the outbox
+  | { kind: "delivered"; entry: OutboxEntry; result: SubmitResult } // acked and every photo up: removed from the outbox
   | { kind: "gone" } // removed or changed by someone else meanwhile
   | { kind: "held" } // its officer is no longer signed in: left as it is, for their next login
   | { kind: "refused"; error: OutboxError }
@@ -59,7 +60,7 @@ export async function deliver(entry: OutboxEntry, ctx: DeliveryContext): Promise
     if (!marked) return { kind: "gone" };
   }
   await store.remove(clientId);
-  return { kind: "delivered" };
+  return { kind: "delivered", entry, result };
 }
 
 /** Record a failed attempt on the entry and say what it means for the loop. */

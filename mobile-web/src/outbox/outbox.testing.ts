@@ -145,6 +145,7 @@ export interface TestSyncOptions {
   random?: () => number;
   /** Signed in at start; default officer A. */
   owner?: OutboxOwner | null;
+  onDelivered?: OutboxSyncOptions["onDelivered"];
 }
 
 /** An `OutboxSync` on a fresh (or the given) database, a manual clock and the fake server. Call `close`. */
@@ -163,6 +164,7 @@ export async function createTestSync(opts: TestSyncOptions = {}) {
     timers: clock,
     lock: (work) => work(),
     onOnline: (wake) => (online.push(wake), () => undefined),
+    onDelivered: opts.onDelivered,
   };
   const sync = new OutboxSync(options);
   const advance = (ms: number) => clock.advance(ms, () => sync.idle());

@@ -53,6 +53,16 @@ describe("OutboxSync", () => {
     expect(reloaded.sync.status.lastSyncAt.value).toBe(first.clock.t);
   });
 
+  it("tells who listens about each delivered report with its ack, once", async () => {
+    const delivered: { clientId: string; ackedId: string }[] = [];
+    const { sync, store } = await setup({ onDelivered: (entry, result) => delivered.push({ clientId: entry.clientId, ackedId: result.id }) });
+    await sync.start();
+    const [withPhoto, plain] = [...(await queued(sync, 1, [photo([1, 2, 3])])), ...(await queued(sync))];
+    expect(await store.list()).toEqual([]);
+    expect(delivered.map((d) => d.clientId)).toEqual([withPhoto!.clientId, plain!.clientId]);
+    expect(delivered.every((d) => d.ackedId.length > 0)).toBe(true);
+  });
+
   it("retries a submit whose ack was lost on the same page without creating a second row", async () => {
     const { sync, server, store, advance } = await setup();
     server.submitPlan = ["commit-then-throw"];

@@ -1,4 +1,4 @@
-import type { SubmitReportRaw } from "@contract/reports.ts";
+import type { SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
 import { deliver, type DeliveryContext, type Outcome } from "./deliver.ts";
 import type { OutboxEntry, OutboxStore, QueuedPhoto } from "./outbox.store.ts";
 import { belongsTo, type OutboxOwner } from "./owner.ts";
@@ -30,6 +30,8 @@ export interface OutboxSyncOptions {
   onOnline?: (wake: () => void) => () => void;
   /** Default: Web Locks when the browser has them, so two open tabs never send the same entry at once. */
   lock?: Lock;
+  /** An entry left the outbox because the server has it all: the report and every photo. */
+  onDelivered?: (entry: OutboxEntry, result: SubmitResult) => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export class OutboxSync {
   private readonly periodMs: number;
   private readonly onOnline: (wake: () => void) => () => void;
   private readonly lock: Lock;
+  private readonly onDelivered: (entry: OutboxEntry, result: SubmitResult) => void;
   private started = false;
   private running: Promise<void> | null = null;
   private queued = false;
@@ -66,6 +69,7 @@ export class OutboxSync {
     this.periodMs = opts.periodMs ?? 60_000;
     this.onOnline = opts.onOnline ?? windowOnline;
     this.lock = opts.lock ?? webLock ?? ((work) => work());
+    this.onDelivered = opts.onDelivered ?? (() => undefined);
     this.delivery = {
       store: opts.store,
       transport: opts.transport,
@@ -229,6 +233,7 @@ export class OutboxSync {
   private record(outcome: Outcome): boolean {
     switch (outcome.kind) {
       case "delivered":
+        this.onDelivered(outcome.entry, outcome.result);
         this.status.lastSyncAt.value = this.now();
         this.status.lastError.value = null;
         return true;

@@ -4,7 +4,8 @@
  */
 import { io } from "socket.io-client";
 import type { ChangeEnvelope } from "@contract/events.ts";
-import { openOutbox } from "../outbox/outbox.store.ts";
+import type { SubmitResult } from "@contract/reports.ts";
+import { openOutbox, type OutboxEntry } from "../outbox/outbox.store.ts";
 import type { OutboxOwner } from "../outbox/owner.ts";
 import type { SyncStatus } from "../outbox/sync-status.ts";
 import { OutboxSync } from "../outbox/sync.ts";
@@ -16,6 +17,8 @@ export interface EngineHooks {
   onReportChange(change: ChangeEnvelope): void;
   /** The socket (re)connected: a good moment to refetch what may have been missed. */
   onConnect(): void;
+  /** A report (and its photos) reached the server and left the outbox. */
+  onDelivered(entry: OutboxEntry, result: SubmitResult): void;
 }
 
 export interface Engine {
@@ -31,7 +34,7 @@ export async function startEngine(status: SyncStatus, hooks: EngineHooks, owner:
   // Default namespace on this origin; autoConnect off so a signed-out phone does not knock in a loop.
   const socket: AppSocket = io({ path: "/socket.io", withCredentials: true, autoConnect: false });
   const submit = fallbackTransport(socketTransport(() => socket, 20_000), restTransport(), () => socket.connected);
-  const sync = new OutboxSync({ store: await openOutbox(), status, owner, transport: { ...submit, uploadPhoto: xhrUploadPhoto() } });
+  const sync = new OutboxSync({ store: await openOutbox(), status, owner, transport: { ...submit, uploadPhoto: xhrUploadPhoto() }, onDelivered: hooks.onDelivered });
 
   // A connected socket is a better "back online" signal than the browser's.
   socket.on("connect", () => {
