@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
-import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
+import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
 
@@ -89,7 +89,7 @@ describe("offline situation reports", () => {
       await fillSituation(page, title, i === 0 ? photo : undefined);
       expect(await pendingCount(page)).toBe(i + 1);
     }
-    await page.screenshot({ path: artifactPath("offline-reports-queued.png"), fullPage: true });
+    await fullPageShot(page, "offline-reports-queued.png");
 
     // The officer closes the app; it opens again (from the service worker's cache, still offline).
     await page.close();
@@ -100,7 +100,7 @@ describe("offline situation reports", () => {
 
     await phone.setOffline(false);
     await page.locator('[data-testid="sync-pending"][data-count="0"]').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: artifactPath("offline-reports-sent.png"), fullPage: true });
+    await fullPageShot(page, "offline-reports-sent.png");
 
     // Exactly once on the server, as an admin sees it, with the photo uploaded.
     const admin = await request.newContext({ baseURL: server.baseUrl });

@@ -9,7 +9,7 @@ import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
 import type { OneTimePasswordResult } from "@contract/users.ts";
-import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
+import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
 
@@ -72,7 +72,7 @@ describe("shared phone and admin-kept sub-categories", () => {
     await politik.locator('[data-testid=subcat-row][data-name="ormas"]').getByTestId("subcat-toggle-active").click();
     await politik.locator('[data-testid=subcat-row][data-name="ormas"][data-active="false"]').waitFor();
     expect(await politik.locator('[data-testid=subcat-row][data-name="ormas"]').textContent()).toContain("tetap sah untuk laporan lama");
-    await page.screenshot({ path: artifactPath("admin-sub-categories.png"), fullPage: true });
+    await fullPageShot(page, "admin-sub-categories.png");
     await desk.close();
   });
 
@@ -129,7 +129,7 @@ describe("shared phone and admin-kept sub-categories", () => {
     await page.fill("input[name=confirmPassword]", "Teh-Hangat-Di-Paringin");
     await page.getByTestId("password-submit").click();
     await page.locator('[data-field-error="currentPassword"]').filter({ hasText: "salah" }).waitFor();
-    await page.screenshot({ path: artifactPath("officer-change-password.png"), fullPage: true });
+    await fullPageShot(page, "officer-change-password.png");
     await page.fill("input[name=currentPassword]", temporary);
     await page.getByTestId("password-submit").click();
     await page.getByTestId("officer-home").waitFor();
@@ -138,7 +138,7 @@ describe("shared phone and admin-kept sub-categories", () => {
     await held.waitFor();
     expect(await held.textContent()).toContain("masuk sebagai");
     expect(await page.getByTestId("sync-pending").getAttribute("data-count")).toBe("0");
-    await page.screenshot({ path: artifactPath("shared-phone-held.png"), fullPage: true });
+    await fullPageShot(page, "shared-phone-held.png");
     await page.waitForTimeout(3_000);
     expect(await reportsTitled(admin, title)).toEqual([]);
 
