@@ -4,8 +4,9 @@
  * Project: PHONES officer accounts, each logged in over HTTP with its own session cookie and its own
  * socket.io-client socket (websocket transport), submit situation reports with `report:submit` and wait for
  * the ack (sent after the commit). Closed loop, one report in flight per phone. The server validates, locates
- * each report in its kecamatan/desa, writes reports + report_revisions + report_events + changes, and emits
- * `report:created` (to the author's own socket here: no dashboards are connected).
+ * each report in its kecamatan/desa, and writes reports + report_revisions + report_events + changes. No
+ * dashboard is connected, so `report:created` has no audience: the submitting socket gets its ack instead
+ * of an echo, and the cost of broadcasting is what bench/fanout measures.
  *
  * Baseline: the same number of rows of the same shape (same payloads, kecamatan/desa looked up beforehand)
  * inserted by raw `pg` into the real `reports` table (same columns, same indexes, same report-number
