@@ -40,8 +40,21 @@ export function createRegionsService(db: Sequelize) {
     /**
      * The kecamatan and desa at a point. Points up to `toleranceMeters` outside Balangan go to the nearest
      * kecamatan (with `outsideMeters` set); farther ones give null, and the caller says what that means.
+     * The common case (inside a kecamatan and one of its desa) is answered in memory; the rest take the
+     * PostGIS path with its sliver and border tolerance.
      */
     async locate(lat: number, lng: number, toleranceMeters = 0): Promise<Located | null> {
+      const hit = (await pointLocator())(lat, lng);
+      return hit ? { ...hit, outsideMeters: 0 } : service.locateInDatabase(lat, lng, toleranceMeters);
+    },
+
+    /** `locate` for many points, in order. */
+    async locateMany(points: { lat: number; lng: number }[], toleranceMeters = 0): Promise<(Located | null)[]> {
+      return Promise.all(points.map((p) => service.locate(p.lat, p.lng, toleranceMeters)));
+    },
+
+    /** `locate` by PostGIS alone: the fallback, and the reference the in-memory answers are tested against. */
+    async locateInDatabase(lat: number, lng: number, toleranceMeters = 0): Promise<Located | null> {
       const rows = await getRegionsContaining(db, lat, lng);
       let kecamatan = rows.find((r) => r.level === "kecamatan");
       let outsideMeters = 0;
@@ -58,21 +71,6 @@ export function createRegionsService(db: Sequelize) {
         desa: desa ? { kode: desa.kode, nama: desa.nama } : null,
         outsideMeters: Math.round(outsideMeters),
       };
-    },
-
-    /**
-     * `locate` for many points. The common case (inside a kecamatan and one of its desa) is answered in
-     * memory; the rest take the per-point PostGIS path with its sliver and border tolerance. Order follows
-     * `points`.
-     */
-    async locateMany(points: { lat: number; lng: number }[], toleranceMeters = 0): Promise<(Located | null)[]> {
-      const inside = await pointLocator();
-      return Promise.all(
-        points.map((p) => {
-          const hit = inside(p.lat, p.lng);
-          return hit ? { ...hit, outsideMeters: 0 } : service.locate(p.lat, p.lng, toleranceMeters);
-        }),
-      );
     },
   };
   return service;

@@ -86,14 +86,14 @@ describe("GET /api/regions/locate", () => {
   });
 });
 
-describe("locateMany (in memory, PostGIS for the rest)", () => {
+describe("locate (in memory, PostGIS for the rest)", () => {
   it("agrees with PostGIS point by point over Balangan and its surroundings", async () => {
     // Seeded points over a box a little wider than Balangan, so borders, slivers and outsiders all occur.
     let seed = 7;
     const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     const points = Array.from({ length: 400 }, () => ({ lat: -2.62 + rand() * 0.62, lng: 115.28 + rand() * 0.62 }));
     const fast = await t.services.regions.locateMany(points, 2_000);
-    const slow = await Promise.all(points.map((p) => t.services.regions.locate(p.lat, p.lng, 2_000)));
+    const slow = await Promise.all(points.map((p) => t.services.regions.locateInDatabase(p.lat, p.lng, 2_000)));
     expect(fast).toEqual(slow);
     // The sample really covers both cases.
     expect(fast.filter((r) => r && r.outsideMeters === 0).length).toBeGreaterThan(100);
