@@ -94,11 +94,12 @@ export function createReportIntake(deps: IntakeDeps) {
     const reports = committed.map((c) => rowOfInserted(sent.get(c.client_id)!, c, placeOf.get(c.client_id)!, c.author_name));
     reports.forEach((report, k) => {
       const c = committed[k]!;
+      const leader = leaderOf.get(c.client_id)!;
       const envelope = () =>
         toEnvelope({ seq: c.seq, at: c.at, entity: "report", entity_id: c.id, kind: "created", payload: presentReport(report) });
-      const origin = items[leaderOf.get(c.client_id)!]!.origin;
-      emitReportChange(io, "report:created", envelope, { kecamatanKode: report.kecamatan_kode, authorId: report.author_id }, origin);
-      out[leaderOf.get(c.client_id)!] = resultOf(report, c.client_id, report.revision, false);
+      const target = { kecamatanKode: report.kecamatan_kode, authorId: report.author_id };
+      emitReportChange(io, "report:created", envelope, target, items[leader]!.origin);
+      out[leader] = resultOf(report, c.client_id, report.revision, false);
     });
 
     // Everything else: followers, retries of earlier submissions, races lost to another batch, outsiders.
@@ -118,7 +119,7 @@ export function createReportIntake(deps: IntakeDeps) {
   async function submitPeriodic(s: Submission): Promise<SubmitResult> {
     const [before] = await answerExisting([s]);
     if (before) return unwrap(before);
-    const [where] = await regions.locateMany([s.input.location], REPORT_LIMITS.outsideToleranceMeters);
+    const where = await regions.locate(s.input.location.lat, s.input.location.lng, REPORT_LIMITS.outsideToleranceMeters);
     if (!where) throw outsideRegion("Location is more than 2 km outside Kabupaten Balangan");
     const row = toNewReport(s, where);
     const { clientId } = s.input;
