@@ -2,6 +2,7 @@ import { Sequelize } from "sequelize";
 import pg from "pg";
 import type { Logger } from "pino";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.ts";
+import { scheduleEmbeddedMaintenance } from "./embedded-maintenance.ts";
 
 // Return BIGINT (e.g. changes.seq, counts) as JS numbers: they stay far below 2^53 here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
@@ -49,11 +50,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     await embedded?.stop();
     throw err;
   }
+  // Ours to look after only when we started it (tests hand in a shared one).
+  const stopMaintenance = embedded ? scheduleEmbeddedMaintenance(sequelize, opts.log) : undefined;
   return {
     sequelize,
     mode: embeddedMode ? "embedded" : "postgres",
     url,
     async close() {
+      await stopMaintenance?.();
       await sequelize.close();
       await embedded?.stop();
     },

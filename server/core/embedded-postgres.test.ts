@@ -6,6 +6,7 @@ import { QueryTypes } from "sequelize";
 import { createLogger } from "./logger.ts";
 import { openDatabase } from "./db.ts";
 import { createMigrator, migrateUp } from "./migrate.ts";
+import { vacuumAnalyze } from "./embedded-maintenance.ts";
 import { migrations } from "../migrations/index.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-embedded-"));
@@ -32,6 +33,15 @@ describe("embedded database (no DATABASE_URL)", () => {
       type: QueryTypes.SELECT,
     })) as [{ n: number }];
     expect(n).toBe(1 + 8 + 157);
+
+    // Maintenance (PGlite has no autovacuum): VACUUM ANALYZE runs and gives the planner statistics.
+    await second.sequelize.query("INSERT INTO keepsake SELECT 'baris ' || i FROM generate_series(1, 500) i");
+    await vacuumAnalyze(second.sequelize, log);
+    const [{ tuples }] = (await second.sequelize.query(
+      "SELECT reltuples::int AS tuples FROM pg_class WHERE relname = 'keepsake'",
+      { type: QueryTypes.SELECT },
+    )) as [{ tuples: number }];
+    expect(tuples).toBe(501);
 
     // Every migration reverses cleanly and re-applies (this database is private to the test).
     const migrator = createMigrator(second.sequelize, log);
