@@ -69,6 +69,17 @@ describe("report intake over REST", () => {
     expect(await rowsFor(input.clientId)).toBe(1);
   });
 
+  it("stores texts with quotes, backslashes and non-Latin letters exactly as sent", async () => {
+    const perihal = `Rapat Jum'at di rumah Pak Ma'ruf — "darurat" \\ C:\\data 'ok'' ; DROP TABLE reports; -- ᬩᬮᬶ 🙂`;
+    const input = situationReport({ perihal });
+    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    expect(res.status).toBe(201);
+    const stored = await api(t, "GET", `/api/reports/${res.body.data.id}`, { cookie: officerCookie });
+    expect(stored.body.data.perihal).toBe(perihal);
+    const again = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    expect(again.body.data).toEqual({ ...res.body.data, duplicate: true });
+  });
+
   it("treats a retry with its fields in another order as the same report", async () => {
     const input = situationReport();
     const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
