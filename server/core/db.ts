@@ -113,7 +113,9 @@ async function executePrepared<R extends pg.QueryResultRow>(sequelize: Sequelize
   if (!runs) preparedIn.set(sequelize, (runs = new Map()));
   const count = runs.get(name) ?? 0;
   if (count % REPLAN_EVERY === 0) {
-    await client.query(`DEALLOCATE ${name}`).catch(() => undefined); // not prepared yet in this session
+    // Asked rather than tried: an error on the shared session is best avoided (see openDatabase).
+    const { rows } = await client.query(`SELECT 1 FROM pg_prepared_statements WHERE name = '${name}'`);
+    if (rows.length) await client.query(`DEALLOCATE ${name}`);
     await client.query(`PREPARE ${name} AS ${query.text}`);
   }
   runs.set(name, count + 1);
