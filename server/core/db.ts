@@ -108,7 +108,7 @@ const REPLAN_EVERY = 100;
  * go as SQL literals; only strings and null.
  */
 async function executePrepared<R extends pg.QueryResultRow>(sequelize: Sequelize, client: pg.Client, query: pg.QueryConfig): Promise<R[]> {
-  const name = `${query.name!.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_${createHash("sha1").update(query.text).digest("hex").slice(0, 12)}`;
+  const name = sessionName(query.name!, query.text);
   let runs = preparedIn.get(sequelize);
   if (!runs) preparedIn.set(sequelize, (runs = new Map()));
   const count = runs.get(name) ?? 0;
@@ -121,6 +121,15 @@ async function executePrepared<R extends pg.QueryResultRow>(sequelize: Sequelize
   runs.set(name, count + 1);
   const args = (query.values ?? []).map(sqlLiteral);
   return (await client.query<R>(`EXECUTE ${name}${args.length ? `(${args.join(", ")})` : ""}`)).rows;
+}
+
+/** Identifier per statement text (callers keep the text in a constant, so the lookup is cheap). */
+const sessionNames = new Map<string, string>();
+/** `name` plus a hash of the text, as an SQL identifier; computed once per statement, not per run. */
+function sessionName(name: string, text: string): string {
+  let id = sessionNames.get(text);
+  if (!id) sessionNames.set(text, (id = `${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`));
+  return id;
 }
 
 /** A string as a standard SQL literal (standard_conforming_strings is on: only quotes are doubled). */

@@ -183,8 +183,8 @@ export async function insertReports(db: Sequelize, rows: NewReport[], transactio
 }
 
 /**
- * The rows as one bound JSON parameter: no SQL-literal escaping of large texts, one parse on the server.
- * The body travels once, inside the payload (the validated input), not twice.
+ * The rows as one JSON parameter, parsed once on the server (bound on PostgreSQL; on PGlite it travels
+ * as a literal, see executePrepared). The body travels once, inside the payload (the validated input).
  */
 function reportsParameter(rows: NewReport[]): string {
   return JSON.stringify(rows.map(({ body: _body, ...row }, n) => ({ ...row, n })));
@@ -224,6 +224,21 @@ const INSERT_REPORTS_CTES = `
     SELECT i.id, i.author_id, 'submitted', i.status FROM inserted i
   )`;
 
+/** commitSituationReports' statement; one constant, so the prepared-statement lookup is by identity. */
+const COMMIT_SITUATION_REPORTS = `${INSERT_REPORTS_CTES}, lock AS (
+       SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY}) AS locked
+     ), changes AS (
+       INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
+       SELECT 'report', i.id, 'created', i.kecamatan_kode, i.author_id, false
+       FROM inserted i JOIN input x ON x."clientId" = i.client_id CROSS JOIN lock
+       ORDER BY x.n
+       RETURNING seq, at, entity_id
+     )
+     SELECT i.id, i.client_id, i.number, i.received_at, i.revision, i.status, i.version,
+            u.display_name AS author_name, c.seq, c.at
+     FROM inserted i JOIN changes c ON c.entity_id = i.id JOIN users u ON u.id = i.author_id
+     ORDER BY c.seq`;
+
 /** A situation report as stored by `commitSituationReports`, with its change-log entry and author name. */
 export interface CommittedReport extends InsertedReport {
   author_name: string;
@@ -245,21 +260,9 @@ export interface CommittedReport extends InsertedReport {
 export async function commitSituationReports(db: Sequelize, rows: NewReport[]): Promise<CommittedReport[]> {
   if (!rows.length) return [];
   return rawQuery<CommittedReport>(db, {
-    // Prepared once per connection: the statement is long, and planning it again per batch shows.
+    // Prepared (see rawQuery): the statement is long, and parsing and planning it per batch shows.
     name: "commit-situation-reports",
-    text: `${INSERT_REPORTS_CTES}, lock AS (
-       SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY}) AS locked
-     ), changes AS (
-       INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
-       SELECT 'report', i.id, 'created', i.kecamatan_kode, i.author_id, false
-       FROM inserted i JOIN input x ON x."clientId" = i.client_id CROSS JOIN lock
-       ORDER BY x.n
-       RETURNING seq, at, entity_id
-     )
-     SELECT i.id, i.client_id, i.number, i.received_at, i.revision, i.status, i.version,
-            u.display_name AS author_name, c.seq, c.at
-     FROM inserted i JOIN changes c ON c.entity_id = i.id JOIN users u ON u.id = i.author_id
-     ORDER BY c.seq`,
+    text: COMMIT_SITUATION_REPORTS,
     values: [reportsParameter(rows)],
   });
 }
