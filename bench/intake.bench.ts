@@ -252,9 +252,30 @@ async function pacedPhase(phones: Phone[], reports: Payload[], rate: number) {
     achievedRate: round3((n / (sent - start)) * 1000),
     latencyMs: summarizeLatencies(latencies),
     sendLagMs: summarizeLatencies(sendLag),
+    slowAcks: slowWindows(latencies, interval),
     outcomes,
     errorSamples,
   };
+}
+
+/**
+ * Where in the phase the acks over the limit were scheduled, per 250 ms window: a few windows full of
+ * them point at a stall (a checkpoint, a GC pause), a thin spread at steady queueing.
+ */
+function slowWindows(latencies: Float64Array, intervalMs: number) {
+  const WINDOW_MS = 250;
+  const windows = new Map<number, { count: number; maxMs: number }>();
+  let over = 0;
+  latencies.forEach((ms, i) => {
+    if (ms <= ACK_P99_LIMIT_MS) return;
+    over++;
+    const at = Math.floor((i * intervalMs) / WINDOW_MS) * WINDOW_MS;
+    const w = windows.get(at) ?? { count: 0, maxMs: 0 };
+    w.count++;
+    w.maxMs = Math.max(w.maxMs, round3(ms));
+    windows.set(at, w);
+  });
+  return { overLimit: over, windowMs: WINDOW_MS, windows: [...windows].map(([atMs, w]) => ({ atMs, ...w })) };
 }
 
 /** Rounds of one side as one: rate over the summed time, outcomes summed, latency per round. */

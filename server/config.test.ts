@@ -24,6 +24,18 @@ describe("parseConfig", () => {
     }
   });
 
+  it("takes PostgreSQL URLs, including libpq's Unix-socket form, and nothing else", () => {
+    for (const url of [
+      "postgres://sikanda:secret@db:5432/sikanda",
+      "postgresql://db/sikanda?sslmode=require",
+      "postgres://sikanda@/sikanda?host=%2Fvar%2Frun%2Fpostgresql",
+      "postgres:///sikanda?host=/var/run/postgresql",
+    ])
+      expect(parseConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    for (const url of ["mysql://db/sikanda", "db:5432/sikanda", "postgres://db:port/x"])
+      expect(() => parseConfig({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
+  });
+
   it("refuses demo data and a missing session secret in production", () => {
     expect(() => parseConfig({ NODE_ENV: "production", DEMO: "true" })).toThrow(/DEMO[\s\S]*SESSION_SECRET/);
   });

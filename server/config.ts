@@ -8,12 +8,24 @@ const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/**
+ * A postgres:// (or postgresql://) URL, including libpq's Unix-socket form with an empty host
+ * (`postgres://user@/db?host=/run/postgresql`), which WHATWG URL parsing alone rejects.
+ */
+const postgresUrl = z.string().refine((value) => {
+  const parts = /^postgres(?:ql)?:\/\/([^/?#]*)(.*)$/.exec(value);
+  if (!parts) return false;
+  const authority = parts[1]!;
+  const withHost = authority === "" || authority.endsWith("@") ? `${authority}socket` : authority;
+  return URL.canParse(`postgres://${withHost}${parts[2]}`);
+}, "must be a postgres:// URL");
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** Real PostgreSQL + PostGIS. Empty → embedded PGlite under DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().default("./data"),
   /** Connections in the pool. The embedded server serializes transactions, so more mostly queues. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
