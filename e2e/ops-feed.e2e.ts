@@ -69,4 +69,58 @@ describe("ops feed", () => {
     await page.screenshot({ path: artifactPath("dashboard-ops.png") });
     await Promise.all([juai.dispose(), paringin.dispose(), ctx.close()]);
   });
+
+  it("puts the verifier's decision, with its note, on the officer's phone as it is made", async () => {
+    const juai = await officerSession(server.baseUrl, "petugas.juai");
+    const rejectMe = situationReport({ perihal: "Laporan untuk ditolak", location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
+    const verifyMe = situationReport({ perihal: "Laporan untuk diverifikasi", location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
+    const ids: string[] = [];
+    for (const r of [rejectMe, verifyMe]) {
+      const res = await juai.post("/api/reports", { data: r });
+      expect(res.status()).toBe(201);
+      ids.push(((await res.json()) as { data: { id: string } }).data.id);
+    }
+    const [rejectId, verifyId] = ids;
+
+    const phoneCtx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await phoneCtx.newPage();
+    await phone.goto(`${server.baseUrl}/m/`);
+    await phone.fill("input[name=username]", "petugas.juai");
+    await phone.fill("input[name=password]", DEMO_PASSWORD);
+    await phone.click("button[type=submit]");
+    await phone.getByTestId("officer-home").waitFor();
+    await phone.getByRole("button", { name: "Laporan saya" }).click();
+    await phone.locator(`[data-testid="my-report"][data-id="${rejectId}"][data-state="submitted"]`).waitFor();
+
+    const deskCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const desk = await deskCtx.newPage();
+    await desk.goto(`${server.baseUrl}/login`);
+    await desk.fill("input[name=username]", "verifikator.utara");
+    await desk.fill("input[name=password]", DEMO_PASSWORD);
+    await desk.getByTestId("login-submit").click();
+    await desk.locator('[data-testid="ops-connection"][data-state="live"]').waitFor();
+
+    const rejectRow = desk.locator(`[data-testid="ops-report"][data-report-id="${rejectId}"]`);
+    await rejectRow.locator('button[data-decision="rejected"]').click();
+    // No note, no rejection: the send button waits for one.
+    expect(await rejectRow.getByTestId("decide-send").isDisabled()).toBe(true);
+    await rejectRow.getByTestId("decide-note").fill("Foto tidak menunjukkan lokasi kejadian");
+    await rejectRow.getByTestId("decide-send").click();
+    await desk.locator(`[data-testid="ops-report"][data-report-id="${rejectId}"][data-status="rejected"]`).waitFor();
+    expect(await rejectRow.textContent()).toContain("Catatan verifikator: Foto tidak menunjukkan lokasi kejadian");
+    expect(await rejectRow.locator("button[data-decision]").count()).toBe(0);
+
+    await desk.locator(`[data-testid="ops-report"][data-report-id="${verifyId}"] button[data-decision="verified"]`).click();
+    await desk.locator(`[data-testid="ops-report"][data-report-id="${verifyId}"][data-status="verified"]`).waitFor();
+
+    // The phone was open the whole time: both decisions arrive without a reload.
+    const rejected = phone.locator(`[data-testid="my-report"][data-id="${rejectId}"][data-state="rejected"]`);
+    await rejected.waitFor();
+    expect(await rejected.textContent()).toContain("Catatan verifikator: Foto tidak menunjukkan lokasi kejadian");
+    await phone.locator(`[data-testid="my-report"][data-id="${verifyId}"][data-state="verified"]`).waitFor();
+
+    await desk.screenshot({ path: artifactPath("dashboard-ops-decided.png") });
+    await phone.screenshot({ path: artifactPath("phone-decision-received.png") });
+    await Promise.all([juai.dispose(), phoneCtx.close(), deskCtx.close()]);
+  });
 });

@@ -23,6 +23,7 @@ import { usersRouter } from "./users/users.routes.ts";
 import { createReportIntake } from "./reports/intake.ts";
 import { createPhotoStore } from "./reports/photo-store.ts";
 import { createReportsService } from "./reports/reports.service.ts";
+import { createStatusService } from "./reports/status.service.ts";
 import { reportsRouter } from "./reports/reports.routes.ts";
 import { registerReportEvents } from "./reports/reports.socket.ts";
 import { createChangesService } from "./changes/changes.service.ts";
@@ -59,6 +60,7 @@ function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof cre
     categories,
     intake: createReportIntake({ db: sequelize, regions, categories, io }),
     reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
+    reportStatus: createStatusService(sequelize, io),
     changes: createChangesService(sequelize, async (ids) => {
       const rows = await getReportRowsByIds(sequelize, ids);
       return new Map(rows.map((r) => [r.id, presentReport(r)]));
@@ -109,7 +111,7 @@ export function createApp(deps: AppDeps): App {
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
   app.use(auditRouter(sequelize));
-  app.use(reportsRouter(services.intake, services.reports, services.changes));
+  app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes));
   app.use(changesRouter(services.changes));
   app.use(categoriesRouter(services.categories));
   app.use("/api", apiNotFound);

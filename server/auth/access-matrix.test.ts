@@ -55,6 +55,12 @@ const CASES: Record<string, Case> = {
   "POST /api/reports": { expect: OFFICER_ONLY(400), body: () => ({ kind: "situation" }) },
   "GET /api/reports": { expect: REPORT_READERS(200) },
   "GET /api/reports/:id": { expect: REPORT_READERS(200), path: (c) => `/api/reports/${c.report.id}` },
+  // Validation runs after the permission check: deciders get 400 for the missing version, nothing changes.
+  "POST /api/reports/:id/status": {
+    expect: { ...ALL(403), anonymous: 401, verifier: 400, admin: 400 },
+    path: (c) => `/api/reports/${c.report.id}/status`,
+    body: () => ({ status: "verified" }),
+  },
   "PUT /api/reports/:id/photos/:sha256": {
     expect: OFFICER_ONLY(400),
     path: (c) => `/api/reports/${c.report.id}/photos/${c.report.photo}`,

@@ -7,6 +7,8 @@ export const REPORT_LIMITS = {
   photosMax: 5,
   photoBytesMax: 10 * 1024 * 1024,
   photoPixelsMax: 1600,
+  /** A verifier's note on a status change. */
+  statusNoteMax: 2_000,
   futureSkewMs: 10 * 60_000,
   /** Points up to this far outside Balangan go to the nearest kecamatan, flagged; farther are refused. */
   outsideToleranceMeters: 2_000,
@@ -23,6 +25,21 @@ export const Kerawanan = z.enum(["rendah", "sedang", "tinggi", "sangat_tinggi"])
 export type Kerawanan = z.infer<typeof Kerawanan>;
 export const ReportStatus = z.enum(["submitted", "verified", "rejected", "revision_requested", "published"]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/**
+ * What a verifier may turn a report into, by its current status. Publishing (to guests) and what follows
+ * it are not here yet. A periodic report sent again becomes `submitted` whatever it was.
+ */
+export const STATUS_CHANGES: Record<ReportStatus, readonly ReportStatus[]> = {
+  submitted: ["verified", "rejected", "revision_requested"],
+  revision_requested: ["verified", "rejected"],
+  verified: [],
+  rejected: [],
+  published: [],
+};
+
+/** Statuses whose change needs a note for the author: what was wrong, what to revise. */
+export const NOTE_REQUIRED: readonly ReportStatus[] = ["rejected", "revision_requested"];
 
 /** Default sub-categories per bidang (the form offers these; admins will edit the list). */
 export const DEFAULT_SUB_CATEGORIES: Record<Bidang, string[]> = {
@@ -175,8 +192,26 @@ export interface ReportView {
   outsideMeters: number;
   author: { id: string; displayName: string };
   photos: { sha256: string; uploaded: boolean }[];
+  /** The verifier's note on the current status (a rejection's reason, what to revise); null if none. */
+  statusNote: string | null;
   version: number;
 }
+
+/**
+ * A verifier's decision. `version` is the report's version the verifier saw: if it moved on (another
+ * verifier acted, the author sent a revision), the change is refused rather than applied blind.
+ */
+export const ChangeStatusInput = z
+  .object({
+    status: z.enum(["verified", "rejected", "revision_requested"]),
+    note: z.string().trim().max(REPORT_LIMITS.statusNoteMax, `at most ${REPORT_LIMITS.statusNoteMax} characters`).optional(),
+    version: z.number().int().min(1),
+  })
+  .superRefine((v, ctx) => {
+    if (NOTE_REQUIRED.includes(v.status) && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "required when rejecting or asking for a revision" });
+  });
+export type ChangeStatusInput = z.infer<typeof ChangeStatusInput>;
 
 export const ChangesQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),

@@ -5,6 +5,7 @@ import { accountsTables } from "./0003-accounts.ts";
 import { reportsTables } from "./0004-reports.ts";
 import { subCategoriesTable } from "./0005-sub-categories.ts";
 import { revisionsComparePayloads } from "./0006-revisions-compare-payloads.ts";
+import { reportStatusNote } from "./0007-report-status-note.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
-export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables, subCategoriesTable, revisionsComparePayloads];
+export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables, subCategoriesTable, revisionsComparePayloads, reportStatusNote];

@@ -267,6 +267,7 @@ function rowOfInserted(n: NewReport, ins: InsertedReport, where: Located, author
     desa_nama: where.desa?.nama ?? null,
     outside_meters: n.outsideMeters,
     status: ins.status,
+    status_note: null,
     version: ins.version,
   };
 }

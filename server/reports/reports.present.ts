@@ -26,6 +26,7 @@ export function presentReport(r: ReportRow): ReportView {
     outsideMeters: r.outside_meters,
     author: { id: r.author_id, displayName: r.author_name },
     photos: (r.photos ?? []).map((sha256) => ({ sha256, uploaded: uploaded.has(sha256) })),
+    statusNote: r.status_note ?? null,
     version: r.version,
   };
 }

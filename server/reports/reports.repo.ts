@@ -34,6 +34,7 @@ export interface ReportRow {
   desa_nama: string | null;
   outside_meters: number;
   status: ReportStatus;
+  status_note: string | null;
   version: number;
 }
 
@@ -43,7 +44,7 @@ const REPORT_SELECT = `
          COALESCE((SELECT array_agg(a.sha256) FROM attachments a WHERE a.report_id = r.id), '{}') AS uploaded,
          r.occurred_at, r.sent_at, r.received_at, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
          r.accuracy_m, r.location_source, r.kecamatan_kode, k.nama AS kecamatan_nama, r.desa_kode,
-         d.nama AS desa_nama, r.outside_meters, r.status, r.version
+         d.nama AS desa_nama, r.outside_meters, r.status, r.status_note, r.version
   FROM reports r
   JOIN users u ON u.id = r.author_id
   JOIN regions k ON k.kode = r.kecamatan_kode
@@ -289,7 +290,7 @@ export async function reviseReport(db: Sequelize, reportId: string, revision: nu
             perihal = :perihal, kerawanan = :kerawanan, body = CAST(:body AS jsonb), photos = CAST(:photos AS text[]),
             occurred_at = :occurredAt, sent_at = :sentAt, location = ST_SetSRID(ST_MakePoint(:lng, :lat), 4326),
             accuracy_m = :accuracyM, location_source = :locationSource, kecamatan_kode = :kecamatanKode,
-            desa_kode = :desaKode, outside_meters = :outsideMeters, status = 'submitted'
+            desa_kode = :desaKode, outside_meters = :outsideMeters, status = 'submitted', status_note = NULL
      WHERE id = :reportId;
      INSERT INTO report_revisions (client_id, report_id, revision, payload)
      VALUES (:clientId, :reportId, :revision, CAST(:payload AS jsonb));`,
@@ -345,4 +346,35 @@ export async function hasAttachment(db: Sequelize, reportId: string, sha256: str
     type: QueryTypes.SELECT,
   });
   return rows.length > 0;
+}
+
+/** What a status change is checked against, with the row locked until the transaction ends. */
+export interface ReportStatusRow {
+  id: string;
+  status: ReportStatus;
+  version: number;
+  kecamatan_kode: string;
+  author_id: string;
+}
+
+export async function lockReportStatus(db: Sequelize, id: string, transaction: Transaction): Promise<ReportStatusRow | undefined> {
+  const [row] = await db.query<ReportStatusRow>(
+    `SELECT id, status, version, kecamatan_kode, author_id FROM reports WHERE id = :id FOR UPDATE`,
+    { replacements: { id }, type: QueryTypes.SELECT, transaction },
+  );
+  return row;
+}
+
+/** The new status and its note, a version bump, and the decision in the report's event trail. */
+export async function setReportStatus(
+  db: Sequelize,
+  change: { reportId: string; actorId: string; from: ReportStatus; to: ReportStatus; note: string | null },
+  transaction: Transaction,
+): Promise<void> {
+  await db.query(
+    `UPDATE reports SET status = :to, status_note = :note, version = version + 1 WHERE id = :reportId;
+     INSERT INTO report_events (report_id, actor_id, action, from_status, to_status, note)
+     VALUES (:reportId, :actorId, 'status_changed', :from, :to, :note);`,
+    { replacements: change, transaction },
+  );
 }

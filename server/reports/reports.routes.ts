@@ -1,16 +1,17 @@
 import express, { Router } from "express";
 import { z } from "zod";
-import { REPORT_LIMITS, ReportListQuery, Sha256Hex } from "@contract/reports.ts";
+import { ChangeStatusInput, REPORT_LIMITS, ReportListQuery, Sha256Hex } from "@contract/reports.ts";
 import { actorOf, authorize } from "../auth/auth.middleware.ts";
 import { parseInput } from "../core/validate.ts";
 import type { ReportIntake } from "./intake.ts";
 import type { ReportsService } from "./reports.service.ts";
+import type { StatusService } from "./status.service.ts";
 import type { ChangesService } from "../changes/changes.service.ts";
 
 const IdParam = z.object({ id: z.string().uuid("not a report id") });
 const PhotoParams = IdParam.extend({ sha256: Sha256Hex });
 
-export function reportsRouter(intake: ReportIntake, reports: ReportsService, changes: ChangesService): Router {
+export function reportsRouter(intake: ReportIntake, reports: ReportsService, status: StatusService, changes: ChangesService): Router {
   const router = Router();
 
   /** REST door of intake (the socket's `report:submit` is the other): 201 new, 200 a repeat. */
@@ -29,6 +30,12 @@ export function reportsRouter(intake: ReportIntake, reports: ReportsService, cha
 
   router.get("/api/reports/:id", authorize("report.list"), async (req, res) => {
     res.json({ data: await reports.get(actorOf(req), parseInput(IdParam, req.params).id) });
+  });
+
+  /** A verifier's decision: verified, rejected or revision requested (see ChangeStatusInput). */
+  router.post("/api/reports/:id/status", authorize("report.verify"), async (req, res) => {
+    const { id } = parseInput(IdParam, req.params);
+    res.json({ data: await status.change(actorOf(req), id, parseInput(ChangeStatusInput, req.body)) });
   });
 
   router.put(

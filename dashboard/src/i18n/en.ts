@@ -179,6 +179,13 @@ export const en: Record<MessageKey, string> = {
   "ops.empty": "No reports yet.",
   "ops.count": "{count} reports",
   "ops.by": "by {name}",
+  "ops.note": "Verifier's note: {note}",
+  "decide.verify": "Verify",
+  "decide.revise": "Ask for revision",
+  "decide.reject": "Reject",
+  "decide.rejectNote": "Reason for rejecting (the officer reads it)",
+  "decide.reviseNote": "What to revise (the officer reads it)",
+  "decide.cancel": "Cancel",
 
   "kerawanan.rendah": "Low",
   "kerawanan.sedang": "Moderate",

@@ -180,6 +180,13 @@ export const id = {
   "ops.empty": "Belum ada laporan.",
   "ops.count": "{count} laporan",
   "ops.by": "oleh {name}",
+  "ops.note": "Catatan verifikator: {note}",
+  "decide.verify": "Verifikasi",
+  "decide.revise": "Minta revisi",
+  "decide.reject": "Tolak",
+  "decide.rejectNote": "Alasan penolakan (dibaca petugas)",
+  "decide.reviseNote": "Apa yang perlu direvisi (dibaca petugas)",
+  "decide.cancel": "Batal",
 
   "kerawanan.rendah": "Rendah",
   "kerawanan.sedang": "Sedang",

@@ -19,6 +19,10 @@ const patterns: [RegExp, string][] = [
   [/^wrong password$/, "kata sandi salah"],
   [/^must differ from the current one$/, "harus berbeda dari kata sandi saat ini"],
   [/^You cannot disable or demote your own account$/, "Anda tidak dapat menonaktifkan atau menurunkan peran akun sendiri"],
+  [/^required when rejecting or asking for a revision$/, "wajib diisi saat menolak atau meminta revisi"],
+  [/^The report changed since it was loaded; look at it again before deciding$/, "Laporan telah berubah sejak dimuat; periksa lagi sebelum memutuskan"],
+  [/^A report that is (\w+) cannot become (\w+)$/, "Status laporan $1 tidak dapat diubah menjadi $2"],
+  [/^Only verifiers of its kecamatan may decide on this report$/, "Hanya verifikator kecamatan laporan ini yang dapat memutuskan"],
   [/^The last active admin cannot be disabled or demoted$/, "Administrator aktif terakhir tidak dapat dinonaktifkan atau diturunkan perannya"],
 ];
 

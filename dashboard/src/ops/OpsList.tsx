@@ -1,15 +1,19 @@
 import type { ReportView } from "@contract/reports.ts";
 import { t } from "../i18n/i18n.ts";
 import { formatLocalTime } from "../ui/format.ts";
+import { DecisionBar } from "./DecisionBar.tsx";
 import { KerawananBadge } from "./KerawananBadge.tsx";
 
-/** Incoming reports, newest first: number, perihal, where, when (WITA), how serious. */
-export function OpsList({ reports, timeZone }: { reports: ReportView[]; timeZone?: string }) {
+/**
+ * Incoming reports, newest first: number, perihal, where, when (WITA), how serious; with `canDecide`
+ * (verifiers, admins) the decisions the report's status allows.
+ */
+export function OpsList({ reports, timeZone, canDecide }: { reports: ReportView[]; timeZone?: string; canDecide: boolean }) {
   if (!reports.length) return <p class="muted ops-empty">{t("ops.empty")}</p>;
   return (
     <ol class="ops-list" data-testid="ops-list">
       {reports.map((r) => (
-        <li key={r.id} class="ops-report" data-testid="ops-report" data-report-id={r.id} data-kerawanan={r.kerawanan}>
+        <li key={r.id} class="ops-report" data-testid="ops-report" data-report-id={r.id} data-kerawanan={r.kerawanan} data-status={r.status}>
           <div class="ops-report-head">
             <span class="ops-number">{r.number}</span>
             <KerawananBadge level={r.kerawanan} />
@@ -24,6 +28,8 @@ export function OpsList({ reports, timeZone }: { reports: ReportView[]; timeZone
               {t(`kind.${r.kind}`)} · {t(`status.${r.status}`)}
             </span>
           </div>
+          {r.statusNote ? <p class="ops-note">{t("ops.note", { note: r.statusNote })}</p> : null}
+          {canDecide ? <DecisionBar report={r} /> : null}
         </li>
       ))}
     </ol>

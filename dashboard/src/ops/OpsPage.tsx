@@ -17,7 +17,8 @@ const connectionLabel: Record<OpsConnection, MessageKey> = {
 
 /** The verifier's live view: incoming reports as a list beside the map. */
 export function OpsPage() {
-  const { ops, mapData } = models;
+  const { ops, mapData, session } = models;
+  const role = session.role.value;
   useEffect(() => {
     void ops.start();
     return () => ops.stop();
@@ -36,7 +37,7 @@ export function OpsPage() {
         </div>
         <p class="muted">{t("ops.count", { count: ops.count.value })}</p>
         {ops.error.value && connection !== "live" ? <Banner kind="error">{errorText(ops.error.value)}</Banner> : null}
-        <OpsList reports={reports} timeZone={mapData.config.value?.timeZone} />
+        <OpsList reports={reports} timeZone={mapData.config.value?.timeZone} canDecide={role === "verifier" || role === "admin"} />
       </aside>
       <section class="ops-map">
         <MapView config={mapData.config.value} kecamatan={mapData.kecamatan.value} loadError={mapData.error.value}>

@@ -28,6 +28,7 @@ function report(id: string, version: number, receivedAt: string): ReportView {
     outsideMeters: 0,
     author: { id: "a1", displayName: "Petugas" },
     photos: [],
+    statusNote: null,
     version,
   };
 }
@@ -127,5 +128,28 @@ describe("ops model", () => {
     // An older arrival delivered late still sorts by when it arrived.
     list = upsertReport(list, report("late", 1, "2026-05-01T03:30:00Z"), 3);
     expect(list.map((r) => r.id)).toEqual(["r4", "late", "r3"]);
+  });
+
+  it("sends a decision with the version on screen and shows the answer; a refusal leaves the list as it was", async () => {
+    const r1 = report("r1", 1, "2026-05-01T01:00:00Z");
+    const sent: { path: string; body: unknown }[] = [];
+    let refuse = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = new URL(String(input), "http://x");
+      if (url.pathname === "/api/reports") return Response.json({ data: [r1] });
+      sent.push({ path: url.pathname, body: JSON.parse(String(init?.body)) });
+      if (refuse) return Response.json({ error: { code: "conflict", message: "The report changed since it was loaded; look at it again before deciding" } }, { status: 409 });
+      return Response.json({ data: { ...r1, status: "rejected", statusNote: "Foto kabur", version: 2 } });
+    };
+    const ops = new OpsModel(createHttp({ fetch }), fakeSocket().connect);
+    await ops.start();
+
+    await ops.decide("r1", { status: "rejected", note: "Foto kabur", version: 1 });
+    expect(sent).toEqual([{ path: "/api/reports/r1/status", body: { status: "rejected", note: "Foto kabur", version: 1 } }]);
+    expect(ops.reports.value[0]).toMatchObject({ id: "r1", status: "rejected", statusNote: "Foto kabur", version: 2 });
+
+    refuse = true;
+    await expect(ops.decide("r1", { status: "verified", version: 1 })).rejects.toMatchObject({ code: "conflict" });
+    expect(ops.reports.value[0]).toMatchObject({ status: "rejected", version: 2 });
   });
 });

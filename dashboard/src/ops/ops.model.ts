@@ -1,6 +1,6 @@
 import { computed, createModel, signal } from "@preact/signals";
 import type { ChangeEnvelope } from "@contract/events.ts";
-import type { ReportView } from "@contract/reports.ts";
+import type { ChangeStatusInput, ReportView } from "@contract/reports.ts";
 import type { Http } from "../api/http.ts";
 import { createChangeFeed, type ChangeFeed, type ChangesPage } from "./change-feed.ts";
 import type { ConnectReportSocket } from "./report-socket.ts";
@@ -110,5 +110,14 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
     connection.value = "idle";
   }
 
-  return { reports, connection, error, count, start, stop };
+  /**
+   * A verifier's decision. The answer is applied at once (the live event that follows carries the same
+   * version and changes nothing); a refusal is thrown for the caller to show beside the report.
+   */
+  async function decide(reportId: string, input: ChangeStatusInput): Promise<void> {
+    const { data } = await http.post<{ data: ReportView }>(`/api/reports/${reportId}/status`, input);
+    reports.value = upsertReport(reports.value, data);
+  }
+
+  return { reports, connection, error, count, start, stop, decide };
 });

@@ -30,6 +30,7 @@ function report(id: string, over: Partial<MyReport> = {}): MyReport {
     outsideMeters: 0,
     author: { id: ME, displayName: "Petugas Paringin" },
     photos: [],
+    statusNote: null,
     version: 1,
     ...over,
   };

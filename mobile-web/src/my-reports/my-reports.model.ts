@@ -4,11 +4,8 @@ import type { ReportView } from "@contract/reports.ts";
 import { apiRequest } from "../api/http.ts";
 import { cacheGet, cacheSet } from "../storage/kv.ts";
 
-/**
- * A report of mine as the server has it. `statusNote` is the verifier's note on a rejection or revision
- * request, read when the server sends it (ReportView does not carry it yet).
- */
-export type MyReport = ReportView & { statusNote?: string | null };
+/** A report of mine as the server has it; `statusNote` is the verifier's note on a rejection or revision request. */
+export type MyReport = ReportView;
 
 export type LoadState = "idle" | "loading" | "ready" | "failed";
 

@@ -35,6 +35,7 @@ export function provisionalReport(
     outsideMeters: result.outsideMeters,
     author,
     photos: (payload.photos ?? []).map((sha256) => ({ sha256, uploaded: true })),
+    statusNote: null,
     version: 0,
   };
 }

@@ -1,0 +1,45 @@
+import type { Sequelize } from "sequelize";
+import { STATUS_CHANGES, type ChangeStatusInput, type ReportView } from "@contract/reports.ts";
+import { can, type Actor } from "../auth/permissions.ts";
+import { conflict, forbidden, notFound } from "../core/errors.ts";
+import type { IoServer } from "../core/io.ts";
+import { appendChanges } from "../changes/changes.repo.ts";
+import { toEnvelope } from "../changes/changes.service.ts";
+import { emitReportChange } from "../changes/fanout.ts";
+import { presentReport } from "./reports.present.ts";
+import { getReportRowsByIds, lockReportStatus, setReportStatus } from "./reports.repo.ts";
+import { canReadReport } from "./reports.service.ts";
+
+/**
+ * A verifier's decision on a report: verified, rejected or sent back for revision, with a note for its
+ * author. The report's readers (the verifiers' live map, its author's phone) get `report:updated`, and the
+ * change log keeps it for those who reconnect later.
+ */
+export function createStatusService(db: Sequelize, io: IoServer) {
+  return {
+    async change(actor: Actor, reportId: string, input: ChangeStatusInput): Promise<ReportView> {
+      const { row, change } = await db.transaction(async (transaction) => {
+        const current = await lockReportStatus(db, reportId, transaction);
+        // Not found and not readable look the same, so ids reveal nothing.
+        if (!current || !canReadReport(actor, current)) throw notFound("Report not found");
+        if (!can(actor, "report.verify", { kecamatanKode: current.kecamatan_kode })) throw forbidden("Only verifiers of its kecamatan may decide on this report");
+        if (current.version !== input.version)
+          throw conflict("The report changed since it was loaded; look at it again before deciding");
+        if (!STATUS_CHANGES[current.status].includes(input.status))
+          throw conflict(`A report that is ${current.status} cannot become ${input.status}`);
+        await setReportStatus(db, { reportId, actorId: actor.id, from: current.status, to: input.status, note: input.note || null }, transaction);
+        const [row] = await getReportRowsByIds(db, [reportId], transaction);
+        const [change] = await appendChanges(
+          db,
+          [{ entity: "report", entityId: reportId, kind: "status_changed", kecamatanKode: row!.kecamatan_kode, authorId: row!.author_id, published: false, payload: presentReport(row!) }],
+          transaction,
+        );
+        return { row: row!, change: change! };
+      });
+      emitReportChange(io, "report:updated", toEnvelope(change), { kecamatanKode: row.kecamatan_kode, authorId: row.author_id });
+      return presentReport(row);
+    },
+  };
+}
+
+export type StatusService = ReturnType<typeof createStatusService>;

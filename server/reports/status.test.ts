@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { QueryTypes } from "sequelize";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChangeEnvelope } from "@contract/events.ts";
+import type { ReportView } from "@contract/reports.ts";
+import { startTestApp, type TestApp } from "../test/test-app.ts";
+import { api, createAccount, login } from "../test/accounts.ts";
+import { POINTS, situationReport } from "../test/reports.ts";
+import { openSocket } from "../test/sockets.ts";
+
+const PARINGIN = "63.11.06";
+const JUAI = "63.11.01";
+
+let t: TestApp;
+let officer: string;
+let verifier: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  officer = await login(t, await createAccount(t, "officer", { kecamatanKode: PARINGIN }));
+  verifier = await login(t, await createAccount(t, "verifier", { verifierRegions: [PARINGIN] }));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function submit(body = situationReport()): Promise<ReportView> {
+  const res = await api(t, "POST", "/api/reports", { cookie: officer, body });
+  expect(res.status).toBe(201);
+  return (await api(t, "GET", `/api/reports/${res.body.data.id}`, { cookie: officer })).body.data;
+}
+
+const decide = (cookie: string | undefined, id: string, body: unknown) => api(t, "POST", `/api/reports/${id}/status`, { cookie, body });
+
+describe("a verifier's decision on a report", () => {
+  it("reaches the author's phone live with the note, stays in the change log and in the report's trail", async () => {
+    const report = await submit();
+    const phone = await openSocket(t, { cookie: officer });
+    const updates: ChangeEnvelope<ReportView>[] = [];
+    phone.on("report:updated", (c) => updates.push(c as ChangeEnvelope<ReportView>));
+    const lastSeq: number = (await api(t, "GET", "/api/reports?mine=true", { cookie: officer })).body.lastSeq;
+
+    const res = await decide(verifier, report.id, { status: "rejected", note: "Lokasi tidak sesuai foto", version: report.version });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ id: report.id, status: "rejected", statusNote: "Lokasi tidak sesuai foto", version: report.version + 1 });
+
+    await expect.poll(() => updates.length).toBe(1);
+    expect(updates[0]).toMatchObject({ kind: "status_changed", entityId: report.id, data: { status: "rejected", statusNote: "Lokasi tidak sesuai foto" } });
+    phone.close();
+
+    // A phone that was offline catches up from the log and sees the same.
+    const missed = (await api(t, "GET", `/api/changes?after=${lastSeq}&limit=1000`, { cookie: officer })).body.data.changes;
+    expect(missed.filter((c: ChangeEnvelope) => c.entityId === report.id)).toEqual([
+      expect.objectContaining({ kind: "status_changed", data: expect.objectContaining({ status: "rejected", statusNote: "Lokasi tidak sesuai foto" }) }),
+    ]);
+    const mine = (await api(t, "GET", "/api/reports?mine=true", { cookie: officer })).body.data as ReportView[];
+    expect(mine.find((r) => r.id === report.id)).toMatchObject({ status: "rejected", statusNote: "Lokasi tidak sesuai foto" });
+
+    const trail = await t.db.sequelize.query<{ action: string; from_status: string; to_status: string; note: string | null }>(
+      `SELECT action, from_status, to_status, note FROM report_events WHERE report_id = :id ORDER BY id`,
+      { replacements: { id: report.id }, type: QueryTypes.SELECT },
+    );
+    expect(trail).toEqual([
+      { action: "submitted", from_status: null, to_status: "submitted", note: null },
+      { action: "status_changed", from_status: "submitted", to_status: "rejected", note: "Lokasi tidak sesuai foto" },
+    ]);
+  });
+
+  it("verifies without a note, but asks for one when rejecting or sending back", async () => {
+    const report = await submit();
+    for (const status of ["rejected", "revision_requested"]) {
+      const res = await decide(verifier, report.id, { status, note: "   ", version: report.version });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields).toEqual({ note: "required when rejecting or asking for a revision" });
+    }
+    expect((await api(t, "GET", `/api/reports/${report.id}`, { cookie: verifier })).body.data.version).toBe(report.version);
+    const ok = await decide(verifier, report.id, { status: "verified", version: report.version });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toMatchObject({ status: "verified", statusNote: null });
+  });
+
+  it("refuses a decision on a report that moved on, and a change its status does not allow", async () => {
+    const report = await submit();
+    const first = await decide(verifier, report.id, { status: "verified", version: report.version });
+    expect(first.status).toBe(200);
+    // A second verifier who loaded the report before the first decided.
+    const stale = await decide(verifier, report.id, { status: "rejected", note: "Tidak valid", version: report.version });
+    expect(stale.status).toBe(409);
+    const late = await decide(verifier, report.id, { status: "rejected", note: "Tidak valid", version: report.version + 1 });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/verified cannot become rejected/);
+    expect((await api(t, "GET", `/api/reports/${report.id}`, { cookie: verifier })).body.data).toMatchObject({ status: "verified", version: report.version + 1 });
+  });
+
+  it("is only for verifiers of the report's kecamatan and admins", async () => {
+    const report = await submit();
+    const body = { status: "verified", version: report.version };
+    const elsewhere = await login(t, await createAccount(t, "verifier", { verifierRegions: [JUAI] }));
+    const leader = await login(t, await createAccount(t, "leader"));
+    const guest = await login(t, await createAccount(t, "guest"));
+    expect((await decide(elsewhere, report.id, body)).status).toBe(404);
+    expect((await decide(leader, report.id, body)).status).toBe(403);
+    expect((await decide(officer, report.id, body)).status).toBe(403);
+    expect((await decide(guest, report.id, body)).status).toBe(403);
+    expect((await decide(undefined, report.id, body)).status).toBe(401);
+    expect((await decide(verifier, randomUUID(), body)).status).toBe(404);
+    expect((await decide(verifier, "not-a-uuid", body)).status).toBe(400);
+    const admin = await login(t, await createAccount(t, "admin"));
+    expect((await decide(admin, report.id, body)).status).toBe(200);
+  });
+
+  it("sends a periodic report back; the officer's next revision clears the note and is submitted again", async () => {
+    const period = "2026-11-21";
+    const daily = (extra: object = {}) => ({
+      kind: "daily",
+      clientId: randomUUID(),
+      perihal: `Laporan harian ${period}`,
+      kerawanan: "rendah",
+      occurredAt: new Date().toISOString(),
+      sentAt: new Date().toISOString(),
+      location: { ...POINTS.paringin, accuracyM: null, source: "pin" },
+      period,
+      body: { situasiUmum: "aman-kondusif", perBidang: {}, jumlahKejadian: 0, ...extra },
+    });
+    const report = await submit(daily() as never);
+    const back = await decide(verifier, report.id, { status: "revision_requested", note: "Lengkapi bidang politik", version: report.version });
+    expect(back.body.data).toMatchObject({ status: "revision_requested", statusNote: "Lengkapi bidang politik" });
+    const revised = await api(t, "POST", "/api/reports", { cookie: officer, body: daily({ perBidang: { politik: "Rapat persiapan pilkades" } }) });
+    expect(revised.status).toBe(201);
+    expect(revised.body.data).toMatchObject({ id: report.id, revision: 2, status: "submitted" });
+    const now = (await api(t, "GET", `/api/reports/${report.id}`, { cookie: officer })).body.data;
+    expect(now).toMatchObject({ status: "submitted", statusNote: null, revision: 2 });
+  });
+});
