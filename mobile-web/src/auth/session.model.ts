@@ -1,5 +1,6 @@
 import { action, computed, createModel, signal } from "@preact/signals";
 import type { SessionUser } from "@contract/auth.ts";
+import { dropDraftsOf } from "../drafts/drafts.store.ts";
 import { getMe, postLogin, postLogout, postPassword } from "./auth.api.ts";
 import { loadCachedUser, loadLastUsername, saveCachedUser } from "./session.store.ts";
 
@@ -83,6 +84,9 @@ export const SessionModel = createModel(() => {
 
   async function logout(): Promise<void> {
     await postLogout();
+    // Leaving the phone: half-written reports are not for whoever signs in next.
+    const leaving = user.peek();
+    if (leaving) await dropDraftsOf(leaving.id);
     expired.value = false;
     setUser(null);
   }

@@ -98,6 +98,8 @@ export const en: Record<MessageKey, string> = {
   "my.refresh": "Reload",
   "my.photos": "{count} photo(s)",
 
+  "draft.restored": "Your unsent draft from {time} is back. Carry on writing.",
+  "draft.discard": "Start afresh",
   "form.required": "required",
   "form.save": "Save & send",
   "form.saving": "Saving…",

@@ -100,6 +100,8 @@ export const id = {
   "my.refresh": "Muat ulang",
   "my.photos": "{count} foto",
 
+  "draft.restored": "Draf yang belum terkirim dari {time} dipulihkan. Lanjutkan mengisi.",
+  "draft.discard": "Mulai dari awal",
   "form.required": "wajib",
   "form.save": "Simpan & kirim",
   "form.saving": "Menyimpan…",

@@ -1,9 +1,13 @@
 import type { ComponentChildren } from "preact";
 import { useContext, useEffect, useMemo, useRef } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { effect, useSignal } from "@preact/signals";
 import type { ReportKind, ReportLocation } from "@contract/reports.ts";
 import { AppContext } from "../app/context.ts";
-import { t } from "../i18n/i18n.ts";
+import { createDraftAutosave } from "../drafts/draft-autosave.ts";
+import type { DraftTarget } from "../drafts/draft-gate.tsx";
+import { dropDraft, saveDraft, type Draft } from "../drafts/drafts.store.ts";
+import { formatWita } from "../time/wita.ts";
+import { locale, t } from "../i18n/i18n.ts";
 import { LocationModel } from "../location/location.model.ts";
 import { LocationSection } from "../location/location-section.tsx";
 import type { QueuedPhoto } from "../outbox/outbox.store.ts";
@@ -29,6 +33,8 @@ export interface ReportFormProps {
   locationNote?: string;
   initialPhotos?: QueuedPhoto[];
   withPhotos?: boolean;
+  /** A new report keeps a draft as it is written (see DraftGate); a refused one being fixed does not. */
+  draft?: DraftTarget | null;
   children: ComponentChildren;
 }
 
@@ -47,9 +53,45 @@ export function ReportForm(props: ReportFormProps) {
   const photos = useMemo(() => new PhotosModel(props.initialPhotos ?? []), []);
   const formState = useMemo<FormState>(() => ({ initial: props.initial, errors }), []);
 
+  // The draft: what the form holds, captured on every change so it can still be saved while the page
+  // is being torn down (a closed tab, the back button).
+  const snapshot = useRef<Omit<Draft, "savedAt"> | null>(null);
+  const capture = () => {
+    const form = formRef.current;
+    if (form)
+      snapshot.current = {
+        fields: assemble(readFormFields(form)),
+        location: location.value.value,
+        photos: photos.photos.value.map(({ blob, sha256, mime }) => ({ blob, sha256, mime })),
+      };
+    return snapshot.current!;
+  };
+  const autosave = useMemo(() => {
+    const target = props.draft;
+    return target ? createDraftAutosave({ read: capture, save: (d) => saveDraft(target.ownerId, target.kind, d) }) : null;
+  }, []);
+  const changed = () => {
+    if (!autosave) return;
+    capture();
+    autosave.touch();
+  };
+
   useEffect(() => {
     if (props.autoGps && !props.initialLocation) location.startGps();
+    const hidden = () => document.visibilityState === "hidden" && void autosave?.flush();
+    const leaving = () => void autosave?.flush();
+    document.addEventListener("visibilitychange", hidden);
+    window.addEventListener("pagehide", leaving);
+    // Photos are picked outside the form's input events.
+    const stopPhotos = effect(() => {
+      void photos.photos.value;
+      if (photos.changed.peek()) changed();
+    });
     return () => {
+      document.removeEventListener("visibilitychange", hidden);
+      window.removeEventListener("pagehide", leaving);
+      stopPhotos();
+      void autosave?.flush();
       location.stopGps();
       photos.release();
     };
@@ -81,6 +123,8 @@ export function ReportForm(props: ReportFormProps) {
       const queued = photos.photos.value.map(({ blob, sha256, mime }) => ({ blob, sha256, mime }));
       if (props.editOf) await sync.edit(props.editOf, result.data, photos.changed.value ? queued : undefined);
       else await sync.add(result.data, queued);
+      // In the outbox now: the draft has done its job.
+      if (autosave && props.draft) await autosave.close().then(() => dropDraft(props.draft!.ownerId, props.draft!.kind));
       notice.value = t("home.saved");
       router.home();
     } catch (err) {
@@ -92,7 +136,7 @@ export function ReportForm(props: ReportFormProps) {
 
   return (
     <FormContext.Provider value={formState}>
-      <form ref={formRef} class="report-form stack" onSubmit={submit} noValidate>
+      <form ref={formRef} class="report-form stack" onSubmit={submit} onInput={changed} onChange={changed} noValidate>
         <div class="form-head">
           <button type="button" class="link" onClick={() => router.home()}>
             ← {t("app.back")}
@@ -100,6 +144,14 @@ export function ReportForm(props: ReportFormProps) {
           <h1 class="h1">{props.title}</h1>
         </div>
         {props.editOf && <p class="banner banner--warn">{t("form.editing")}</p>}
+        {props.draft?.restoredAt && (
+          <div class="banner banner--info" data-testid="draft-restored">
+            <span>{t("draft.restored", { time: formatWita(props.draft.restoredAt, locale()) })}</span>
+            <button type="button" class="btn btn--small" data-testid="draft-discard" onClick={() => props.draft?.discard()}>
+              {t("draft.discard")}
+            </button>
+          </div>
+        )}
         {props.children}
         <Section title="sec.lokasi" open names={["location"]} id="lokasi">
           <LocationSection location={location} note={props.locationNote} />

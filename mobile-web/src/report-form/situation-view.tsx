@@ -1,6 +1,7 @@
 import { t } from "../i18n/i18n.ts";
 import type { QueuedPhoto } from "../outbox/outbox.store.ts";
 import type { ReportLocation } from "@contract/reports.ts";
+import { DraftGate, type DraftTarget } from "../drafts/draft-gate.tsx";
 import { ReportForm } from "./report-form.tsx";
 import { FaktaSection, HeaderSection, PendahuluanSection, PendapatSection } from "./situation-sections.tsx";
 
@@ -10,9 +11,20 @@ export interface SituationFormProps {
   initialPhotos?: QueuedPhoto[];
 }
 
-/** A new Laporan Situasi (or a refused one being fixed, when `editOf` is set). */
+/** A new Laporan Situasi, from the officer's draft when there is one, or a refused one being fixed (`editOf`). */
 export function SituationView(props: SituationFormProps) {
-  const loc = (props.initial as { location?: ReportLocation } | undefined)?.location ?? null;
+  if (props.editOf) return <SituationForm {...props} draft={null} />;
+  return (
+    <DraftGate kind="situation">
+      {(draft, target) => (
+        <SituationForm initial={draft?.fields} initialPhotos={draft?.photos} location={draft?.location ?? null} draft={target} />
+      )}
+    </DraftGate>
+  );
+}
+
+function SituationForm(props: SituationFormProps & { location?: ReportLocation | null; draft: DraftTarget | null }) {
+  const loc = props.location ?? (props.initial as { location?: ReportLocation } | undefined)?.location ?? null;
   return (
     <ReportForm
       kind="situation"
@@ -23,6 +35,7 @@ export function SituationView(props: SituationFormProps) {
       autoGps
       withPhotos
       initialPhotos={props.initialPhotos}
+      draft={props.draft}
     >
       <HeaderSection />
       <PendahuluanSection />

@@ -1,0 +1,126 @@
+/**
+ * A report half written when the tab is closed (a call comes in, the battery saver kills the browser) is
+ * there when the officer opens the form again; saving it, starting afresh or logging out removes it.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, fullPageShot } from "./lib/artifacts.ts";
+import { launchBrowser } from "./lib/browser.ts";
+import { startServer, type E2eServer } from "./lib/server.ts";
+
+const HALONG = { latitude: -2.247689, longitude: 115.726087 };
+
+/** True once the officer has a draft of that kind in IndexedDB (the app saves it a moment after typing). */
+const hasDraft = (page: Page, kind: string) =>
+  page.waitForFunction(
+    (k) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open("sikanda-drafts");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("drafts")) return resolve((db.close(), false));
+          const keys = db.transaction("drafts").objectStore("drafts").getAllKeys();
+          keys.onsuccess = () => resolve((db.close(), keys.result.some((key) => String(key).endsWith(`/${k}`))));
+          keys.onerror = () => resolve((db.close(), false));
+        };
+        open.onerror = () => resolve(false);
+      }),
+    kind,
+  );
+
+async function login(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/m/`);
+  await page.fill("input[name=username]", "petugas.halong");
+  await page.fill("input[name=password]", DEMO_PASSWORD);
+  await page.click("button[type=submit]");
+  await page.getByTestId("officer-home").waitFor();
+}
+
+describe("drafts of reports being written", () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let phone: BrowserContext;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      permissions: ["geolocation"],
+      geolocation: { ...HALONG, accuracy: 15 },
+    });
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("brings a half-written report back after the tab is closed, and lets it go once saved", async () => {
+    let page = await phone.newPage();
+    await login(page, server.baseUrl);
+    await page.getByTestId("new-situation").click();
+    await page.locator('input[name="perihal"]').fill("Draf: warga berkumpul di balai desa");
+    await page.locator('textarea[name="fakta.siapa"]').fill("Sekitar 30 warga Desa Halong");
+    await page.selectOption('select[name="bidang"]', "sosial-budaya");
+    await hasDraft(page, "situation");
+    await page.close(); // no save, no back button: the tab is simply gone
+
+    page = await phone.newPage();
+    await page.goto(`${server.baseUrl}/m/`);
+    await page.getByTestId("officer-home").waitFor();
+    await page.getByTestId("new-situation").click();
+    await page.getByTestId("draft-restored").waitFor();
+    expect(await page.locator('input[name="perihal"]').inputValue()).toBe("Draf: warga berkumpul di balai desa");
+    expect(await page.locator('textarea[name="fakta.siapa"]').inputValue()).toBe("Sekitar 30 warga Desa Halong");
+    expect(await page.locator('select[name="bidang"]').inputValue()).toBe("sosial-budaya");
+    await fullPageShot(page, "draft-restored.png");
+
+    // Finish it and save: it goes to the outbox, and the next new report starts empty.
+    await page.selectOption('select[name="subCategory"]', { index: 1 });
+    await page.locator("label.chip", { hasText: "Sedang" }).click();
+    await page.locator('input[name="pendahuluan.sumber"]').fill("Kepala desa");
+    await page.selectOption("#f-nilai-rel", "B");
+    await page.selectOption("#f-nilai-cred", "2");
+    await page.locator('textarea[name="fakta.apa"]').fill("Musyawarah soal batas lahan");
+    await page.locator('textarea[name="fakta.diMana"]').fill("Balai Desa Halong");
+    await page.locator('textarea[name="fakta.bagaimana"]').fill("Berjalan tertib");
+    await page.locator('input[name="fakta.bilamana"]').fill("Pagi ini pukul 09.00 WITA");
+    await page.getByTestId("whereabouts").filter({ hasText: "Kec. Halong" }).waitFor();
+    await page.getByTestId("save-report").click();
+    await page.getByTestId("officer-home").waitFor();
+    await page.getByTestId("new-situation").click();
+    await page.locator('input[name="perihal"]').waitFor();
+    expect(await page.getByTestId("draft-restored").count()).toBe(0);
+    expect(await page.locator('input[name="perihal"]').inputValue()).toBe("");
+  });
+
+  it("keeps a draft through the back button, starts afresh on request, and forgets it at logout", async () => {
+    const page = await phone.newPage();
+    await page.goto(`${server.baseUrl}/m/`);
+    await page.getByTestId("officer-home").waitFor();
+    await page.getByTestId("new-situation").click();
+    await page.locator('input[name="perihal"]').fill("Draf kedua");
+    await page.getByRole("button", { name: "← Kembali" }).click();
+    await page.getByTestId("officer-home").waitFor();
+    await page.getByTestId("new-situation").click();
+    await page.getByTestId("draft-restored").waitFor();
+    expect(await page.locator('input[name="perihal"]').inputValue()).toBe("Draf kedua");
+
+    await page.getByTestId("draft-discard").click();
+    await page.locator('input[name="perihal"]').waitFor();
+    expect(await page.getByTestId("draft-restored").count()).toBe(0);
+    expect(await page.locator('input[name="perihal"]').inputValue()).toBe("");
+
+    await page.locator('input[name="perihal"]').fill("Draf ketiga");
+    await hasDraft(page, "situation");
+    await page.getByRole("button", { name: "← Kembali" }).click();
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.locator("input[name=username]").waitFor();
+    await login(page, server.baseUrl);
+    await page.getByTestId("new-situation").click();
+    await page.locator('input[name="perihal"]').waitFor();
+    expect(await page.getByTestId("draft-restored").count()).toBe(0);
+    expect(await page.locator('input[name="perihal"]').inputValue()).toBe("");
+  });
+});
