@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, fullPageShot } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
+import { fillSituationForm } from "./lib/situation-form.ts";
 
 const HALONG = { latitude: -2.247689, longitude: 115.726087 };
 
@@ -77,15 +78,7 @@ describe("drafts of reports being written", () => {
     await fullPageShot(page, "draft-restored.png");
 
     // Finish it and save: it goes to the outbox, and the next new report starts empty.
-    await page.selectOption('select[name="subCategory"]', { index: 1 });
-    await page.locator("label.chip", { hasText: "Sedang" }).click();
-    await page.locator('input[name="pendahuluan.sumber"]').fill("Kepala desa");
-    await page.selectOption("#f-nilai-rel", "B");
-    await page.selectOption("#f-nilai-cred", "2");
-    await page.locator('textarea[name="fakta.apa"]').fill("Musyawarah soal batas lahan");
-    await page.locator('textarea[name="fakta.diMana"]').fill("Balai Desa Halong");
-    await page.locator('textarea[name="fakta.bagaimana"]').fill("Berjalan tertib");
-    await page.locator('input[name="fakta.bilamana"]').fill("Pagi ini pukul 09.00 WITA");
+    await fillSituationForm(page, "Warga berkumpul di balai desa");
     await page.getByTestId("whereabouts").filter({ hasText: "Kec. Halong" }).waitFor();
     await page.getByTestId("save-report").click();
     await page.getByTestId("officer-home").waitFor();

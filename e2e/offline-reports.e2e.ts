@@ -14,25 +14,14 @@ import type { ReportView } from "@contract/reports.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
+import { fillSituationForm } from "./lib/situation-form.ts";
 
 /** Paringin Kota, Kecamatan Paringin (63.11.06): the southern verifier's region. */
 const PARINGIN_KOTA = { latitude: -2.3217, longitude: 115.4584 };
 
 async function fillSituation(page: Page, perihal: string, photo?: string, where = "Kec. Paringin, Desa Paringin Kota") {
   await page.getByTestId("new-situation").click();
-  await page.locator('input[name="perihal"]').fill(perihal);
-  await page.selectOption('select[name="bidang"]', "politik");
-  await page.selectOption('select[name="subCategory"]', "unjuk rasa");
-  await page.locator("label.chip", { hasText: "Sedang" }).click();
-  await page.locator('input[name="pendahuluan.sumber"]').fill("Kepala desa");
-  await page.selectOption("#f-nilai-rel", "B");
-  await page.selectOption("#f-nilai-cred", "2");
-  await page.locator('textarea[name="fakta.siapa"]').fill("Sekitar 50 warga");
-  await page.locator('textarea[name="fakta.apa"]').fill("Unjuk rasa damai soal jalan desa");
-  await page.locator('textarea[name="fakta.diMana"]').fill("Depan kantor desa Paringin Kota");
-  await page.locator('textarea[name="fakta.bagaimana"]').fill("Menyampaikan aspirasi, bubar tertib");
-  await page.locator('input[name="fakta.bilamana"]').fill("Pagi ini pukul 09.00 WITA");
-  await page.locator('input[name="fakta.jumlahMassa"]').fill("50");
+  await fillSituationForm(page, perihal);
   if (photo) {
     await page.locator('input[type="file"]').setInputFiles(photo);
     await page.locator(".thumbs img").waitFor();

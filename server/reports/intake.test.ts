@@ -5,7 +5,7 @@ import type { SubmitResult } from "@contract/reports.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
 import { openSocket, type ClientSocket } from "../test/sockets.ts";
-import { POINTS, situationReport } from "../test/reports.ts";
+import { POINTS, dailyReport, situationReport } from "../test/reports.ts";
 
 let t: TestApp;
 let officer: TestAccount;
@@ -234,23 +234,12 @@ describe("report intake over Socket.IO", () => {
 });
 
 describe("periodic reports", () => {
-  const daily = (clientId: string, period: string, extra: object = {}) => ({
-    kind: "daily",
-    clientId,
-    perihal: `Laporan harian ${period}`,
-    kerawanan: "rendah",
-    occurredAt: new Date().toISOString(),
-    sentAt: new Date().toISOString(),
-    location: { ...POINTS.paringin, accuracyM: null, source: "pin" },
-    period,
-    body: { situasiUmum: "aman-kondusif", perBidang: {}, jumlahKejadian: 0, ...extra },
-  });
 
   it("keeps one report per officer per period; another submission becomes a revision, each idempotent", async () => {
     const officerB = await createAccount(t, "officer");
     const cookie = await login(t, officerB);
-    const first = daily(randomUUID(), "2026-11-20");
-    const second = daily(randomUUID(), "2026-11-20", { jumlahKejadian: 2, situasiUmum: "ada-kejadian" });
+    const first = dailyReport(randomUUID(), "2026-11-20");
+    const second = dailyReport(randomUUID(), "2026-11-20", { jumlahKejadian: 2, situasiUmum: "ada-kejadian" });
     const r1 = await api(t, "POST", "/api/reports", { cookie, body: first });
     const r2 = await api(t, "POST", "/api/reports", { cookie, body: second });
     expect(r1.status).toBe(201);
@@ -273,7 +262,7 @@ describe("periodic reports", () => {
     const officerC = await createAccount(t, "officer");
     const cookie = await login(t, officerC);
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => api(t, "POST", "/api/reports", { cookie, body: daily(randomUUID(), "2026-11-21") })),
+      Array.from({ length: 8 }, () => api(t, "POST", "/api/reports", { cookie, body: dailyReport(randomUUID(), "2026-11-21") })),
     );
     expect(results.map((r) => r.status).every((s) => s === 201)).toBe(true);
     expect(new Set(results.map((r) => r.body.data.id)).size).toBe(1);
@@ -281,7 +270,7 @@ describe("periodic reports", () => {
   });
 
   it("checks the period format per kind", async () => {
-    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: { ...daily(randomUUID(), "2026-W48"), kind: "weekly", period: "2026-W60" } });
+    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: { ...dailyReport(randomUUID(), "2026-W48"), kind: "weekly", period: "2026-W60" } });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.period).toBeDefined();
   });

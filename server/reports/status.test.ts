@@ -5,7 +5,7 @@ import type { ChangeEnvelope } from "@contract/events.ts";
 import type { ReportView } from "@contract/reports.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login } from "../test/accounts.ts";
-import { POINTS, situationReport } from "../test/reports.ts";
+import { dailyReport, situationReport } from "../test/reports.ts";
 import { openSocket } from "../test/sockets.ts";
 
 const PARINGIN = "63.11.06";
@@ -111,21 +111,10 @@ describe("a verifier's decision on a report", () => {
 
   it("sends a periodic report back; the officer's next revision clears the note and is submitted again", async () => {
     const period = "2026-11-21";
-    const daily = (extra: object = {}) => ({
-      kind: "daily",
-      clientId: randomUUID(),
-      perihal: `Laporan harian ${period}`,
-      kerawanan: "rendah",
-      occurredAt: new Date().toISOString(),
-      sentAt: new Date().toISOString(),
-      location: { ...POINTS.paringin, accuracyM: null, source: "pin" },
-      period,
-      body: { situasiUmum: "aman-kondusif", perBidang: {}, jumlahKejadian: 0, ...extra },
-    });
-    const report = await submit(daily() as never);
+    const report = await submit(dailyReport(randomUUID(), period));
     const back = await decide(verifier, report.id, { status: "revision_requested", note: "Lengkapi bidang politik", version: report.version });
     expect(back.body.data).toMatchObject({ status: "revision_requested", statusNote: "Lengkapi bidang politik" });
-    const revised = await api(t, "POST", "/api/reports", { cookie: officer, body: daily({ perBidang: { politik: "Rapat persiapan pilkades" } }) });
+    const revised = await api(t, "POST", "/api/reports", { cookie: officer, body: dailyReport(randomUUID(), period, { perBidang: { politik: "Rapat persiapan pilkades" } }) });
     expect(revised.status).toBe(201);
     expect(revised.body.data).toMatchObject({ id: report.id, revision: 2, status: "submitted" });
     const now = (await api(t, "GET", `/api/reports/${report.id}`, { cookie: officer })).body.data;

@@ -42,6 +42,21 @@ export function situationReport(overrides: Partial<Record<string, unknown>> = {}
   } as SubmitReportRaw;
 }
 
+/** A valid daily report for `period` (YYYY-MM-DD); `body` fields override the template's. */
+export function dailyReport(clientId: string, period: string, body: object = {}): SubmitReportRaw {
+  return {
+    kind: "daily",
+    clientId,
+    perihal: `Laporan harian ${period}`,
+    kerawanan: "rendah",
+    occurredAt: new Date().toISOString(),
+    sentAt: new Date().toISOString(),
+    location: { ...POINTS.paringin, accuracyM: null, source: "pin" },
+    period,
+    body: { situasiUmum: "aman-kondusif", perBidang: {}, jumlahKejadian: 0, ...body },
+  } as SubmitReportRaw;
+}
+
 export function actorOfAccount(a: TestAccount, kecamatanKode = "63.11.06", verifierRegions: string[] = []): Actor {
   return { id: a.id, role: a.role, kecamatanKode: a.role === "officer" ? kecamatanKode : null, verifierRegions };
 }
