@@ -12,6 +12,7 @@ import type { OneTimePasswordResult } from "@contract/users.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
+import { fillSituationForm } from "./lib/situation-form.ts";
 
 const PARINGIN = "63.11.06";
 const PARINGIN_KOTA = { latitude: -2.3217, longitude: 115.4584 };
@@ -100,17 +101,7 @@ describe("shared phone and admin-kept sub-categories", () => {
     expect(await options.allTextContents()).not.toContain("ormas");
 
     await phone.setOffline(true);
-    await page.locator('input[name="perihal"]').fill(title);
-    await page.selectOption('select[name="subCategory"]', "golput");
-    await page.locator("label.chip", { hasText: "Rendah" }).click();
-    await page.locator('input[name="pendahuluan.sumber"]').fill("Tokoh masyarakat");
-    await page.selectOption("#f-nilai-rel", "B");
-    await page.selectOption("#f-nilai-cred", "2");
-    await page.locator('textarea[name="fakta.siapa"]').fill("Beberapa warga");
-    await page.locator('textarea[name="fakta.apa"]').fill("Ajakan golput di media sosial");
-    await page.locator('textarea[name="fakta.diMana"]').fill("Paringin Kota");
-    await page.locator('textarea[name="fakta.bagaimana"]').fill("Lewat grup percakapan");
-    await page.locator('input[name="fakta.bilamana"]').fill("Minggu ini");
+    await fillSituationForm(page, title, { subCategory: "golput", kerawanan: "Rendah" });
     await page.getByTestId("whereabouts").filter({ hasText: "Kec. Paringin" }).waitFor();
     await page.getByTestId("save-report").click();
     await page.locator('[data-testid="sync-pending"][data-count="1"]').waitFor();
