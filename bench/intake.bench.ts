@@ -15,12 +15,14 @@
  * grouping commits (server/reports/intake.ts micro-batches), not by doing less.
  *
  * Second target: ack latency at half the baseline's rate (open loop: submissions leave on a fixed schedule
- * whether or not earlier acks came back; latency counts from the scheduled time), p99 ≤ 50 ms.
+ * whether or not earlier acks came back; latency counts from the scheduled time), p99 ≤ 50 ms, after an
+ * 11 s settle so the closed-loop rounds' connection churn is over (see SETTLE_MS).
  *
  * The server runs in a child process with SOCKET_EVENTS_PER_SECOND raised (see SERVER_ENV): the default
  * per-socket limit of 20 events/s would throttle a phone in the closed loop, which is not what is measured.
  */
-import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { monitorEventLoopDelay, performance, PerformanceObserver } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { io as connect, type Socket } from "socket.io-client";
@@ -48,6 +50,8 @@ const EXTRA_PACED_SHARES = [0.25];
 const EXTRA_PACED_MS = 6_000;
 const ACK_P99_LIMIT_MS = 50;
 const ACK_TIMEOUT_MS = 30_000;
+/** Quiet time before the paced phase (see there). */
+const SETTLE_MS = 11_000;
 const SERVER_ENV = { SOCKET_EVENTS_PER_SECOND: "100000" };
 const POINT_LIST = [POINTS.paringin, POINTS.juai, POINTS.halong];
 
@@ -64,7 +68,10 @@ export default defineBench({
   async run(ctx) {
     const server = await spawnBenchServer({ poolMax: 16, env: SERVER_ENV, accounts: [{ role: "officer", count: PHONES }] });
     ctx.onCleanup(() => server.stop());
-    const pool = new pg.Pool({ connectionString: server.databaseUrl, max: BASELINE_CONNECTIONS });
+    // Never closed for idleness: ten seconds after the last baseline round, sixteen connections closing
+    // at once (sixteen PostgreSQL backends exiting) stalled this 2-core machine for ~200 ms, inside the
+    // project's paced phase. The pool is ended at cleanup instead.
+    const pool = new pg.Pool({ connectionString: server.databaseUrl, max: BASELINE_CONNECTIONS, idleTimeoutMillis: 0 });
     ctx.onCleanup(() => pool.end());
 
     const cookies = await loginAll(server.baseUrl, server.accounts);
@@ -82,11 +89,11 @@ export default defineBench({
       }),
     );
 
-    const payloads = (n: number) =>
-      Array.from({ length: n }, (_, i) => {
-        const p = POINT_LIST[i % POINT_LIST.length]!;
-        return situationReport({ location: { ...p, accuracyM: 12, source: "gps" }, perihal: `Bench intake ${i}` });
-      });
+    const payload = (i: number) => {
+      const p = POINT_LIST[i % POINT_LIST.length]!;
+      return situationReport({ location: { ...p, accuracyM: 12, source: "gps" }, perihal: `Bench intake ${i}` });
+    };
+    const payloads = (n: number) => Array.from({ length: n }, (_, i) => payload(i));
     const authorOf = (i: number) => server.accounts[i % PHONES]!.id;
     const insertSql = (r: Payload, i: number) => baselineInsert(r, authorOf(i), where[i % POINT_LIST.length]!);
 
@@ -128,15 +135,19 @@ export default defineBench({
     const cpuOf = (side: string) => rounds.filter((r) => r.side === side).map((r) => r.cpu);
 
     const pacedRate = baseline.rate * PACED_SHARE;
+    // Let the closed-loop rounds' aftermath pass first: the app's pool closes the connections it opened for
+    // the bursts after 10 s idle, and a dozen PostgreSQL backends exiting at once stalled this 2-core
+    // machine for ~150 ms (seen inside the paced phase). The paced phase measures the steady state.
+    await sleep(SETTLE_MS);
     let meter = startCpuMeter(pids);
-    const paced = await pacedPhase(phones, payloads(Math.max(1, Math.round((pacedRate * PACED_MS) / 1000))), pacedRate);
+    const paced = await pacedPhase(phones, Math.max(1, Math.round((pacedRate * PACED_MS) / 1000)), payload, pacedRate);
     const pacedCpu = meter.stop();
 
     const lighter = [];
     for (const share of EXTRA_PACED_SHARES) {
       const rate = baseline.rate * share;
       meter = startCpuMeter(pids);
-      const r = await pacedPhase(phones, payloads(Math.max(1, Math.round((rate * EXTRA_PACED_MS) / 1000))), rate);
+      const r = await pacedPhase(phones, Math.max(1, Math.round((rate * EXTRA_PACED_MS) / 1000)), payload, rate);
       lighter.push({ share, targetRate: round3(rate), ...r, cpu: meter.stop() });
     }
 
@@ -205,9 +216,12 @@ function outcomeOf(ack: Ack<SubmitResult>): string {
   return `error:${ack.error?.code ?? "?"}`;
 }
 
-/** Open loop: report i leaves at start + i / rate whatever happened to earlier ones. */
-async function pacedPhase(phones: Phone[], reports: Payload[], rate: number) {
-  const n = reports.length;
+/**
+ * Open loop: report i leaves at start + i / rate whatever happened to earlier ones. Each payload is made
+ * as it leaves: making them all beforehand set off a ~180 ms garbage collection in this process right at
+ * the start of the phase, counted as latency of the first reports.
+ */
+async function pacedPhase(phones: Phone[], n: number, payload: (i: number) => Payload, rate: number) {
   const latencies = new Float64Array(n);
   const sendLag = new Float64Array(n);
   const outcomes: Record<string, number> = {};
@@ -215,6 +229,14 @@ async function pacedPhase(phones: Phone[], reports: Payload[], rate: number) {
   const interval = 1000 / rate;
   const start = performance.now() + 20;
   const pending: Promise<void>[] = [];
+  // The load generator's own hiccups (its event loop, its GC) count in the latencies: record them.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const pauses: { atMs: number; gcMs: number }[] = [];
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration >= 10) pauses.push({ atMs: Math.round(e.startTime - start), gcMs: round3(e.duration) });
+  });
+  gcWatch.observe({ entryTypes: ["gc"] });
   let next = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
@@ -224,7 +246,7 @@ async function pacedPhase(phones: Phone[], reports: Payload[], rate: number) {
         const scheduled = start + i * interval;
         sendLag[i] = now - scheduled;
         pending.push(
-          submit(phones[i % phones.length]!, reports[i]!).then(
+          submit(phones[i % phones.length]!, payload(i)).then(
             (ack) => {
               latencies[i] = performance.now() - scheduled;
               const o = outcomeOf(ack);
@@ -246,6 +268,8 @@ async function pacedPhase(phones: Phone[], reports: Payload[], rate: number) {
   const sent = performance.now();
   await Promise.all(pending);
   const elapsedMs = performance.now() - start;
+  loopDelay.disable();
+  gcWatch.disconnect();
   return {
     submitted: n,
     elapsedMs: round3(elapsedMs),
@@ -253,6 +277,7 @@ async function pacedPhase(phones: Phone[], reports: Payload[], rate: number) {
     latencyMs: summarizeLatencies(latencies),
     sendLagMs: summarizeLatencies(sendLag),
     slowAcks: slowWindows(latencies, interval),
+    generator: { loopDelayMs: { p99: round3(loopDelay.percentile(99) / 1e6), max: round3(loopDelay.max / 1e6) }, gcPausesOver10Ms: pauses },
     outcomes,
     errorSamples,
   };
