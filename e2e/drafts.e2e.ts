@@ -107,7 +107,8 @@ describe("drafts of reports being written", () => {
 
     await page.locator('input[name="perihal"]').fill("Draf ketiga");
     await hasDraft(page, "situation");
-    await page.getByRole("button", { name: "← Kembali" }).click();
+    // Still typing when they log out, straight from the form: nothing may be written back afterwards.
+    await page.locator('input[name="perihal"]').fill("Draf ketiga, belum selesai");
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.locator("input[name=username]").waitFor();
     await login(page, server.baseUrl);

@@ -84,11 +84,12 @@ export const SessionModel = createModel(() => {
 
   async function logout(): Promise<void> {
     await postLogout();
-    // Leaving the phone: half-written reports are not for whoever signs in next.
     const leaving = user.peek();
-    if (leaving) await dropDraftsOf(leaving.id);
     expired.value = false;
     setUser(null);
+    // Leaving the phone: half-written reports are not for whoever signs in next. After the sign-out, so a
+    // form still open saves nothing more (drafts are written only for the signed-in officer).
+    if (leaving) await dropDraftsOf(leaving.id);
   }
 
   /** The sync loop got a 401 while sending: same as an expired session. */

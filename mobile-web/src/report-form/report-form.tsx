@@ -44,7 +44,7 @@ export interface ReportFormProps {
  * sending happens on its own.
  */
 export function ReportForm(props: ReportFormProps) {
-  const { sync, router, notice } = useContext(AppContext);
+  const { sync, router, notice, session } = useContext(AppContext);
   const errors = useSignal<FieldErrors>({});
   const saving = useSignal(false);
   const saveError = useSignal<string | null>(null);
@@ -68,7 +68,11 @@ export function ReportForm(props: ReportFormProps) {
   };
   const autosave = useMemo(() => {
     const target = props.draft;
-    return target ? createDraftAutosave({ read: capture, save: (d) => saveDraft(target.ownerId, target.kind, d) }) : null;
+    if (!target) return null;
+    // Only while its officer is signed in: a logout drops their drafts, and nothing may write one back
+    // afterwards (a pending save, the form unmounting).
+    const save = (d: Draft) => (session.user.peek()?.id === target.ownerId ? saveDraft(target.ownerId, target.kind, d) : Promise.resolve());
+    return createDraftAutosave({ read: capture, save });
   }, []);
   const changed = () => {
     if (!autosave) return;
@@ -91,7 +95,9 @@ export function ReportForm(props: ReportFormProps) {
       document.removeEventListener("visibilitychange", hidden);
       window.removeEventListener("pagehide", leaving);
       stopPhotos();
+      // Whatever was typed last is kept; then this form saves nothing more.
       void autosave?.flush();
+      void autosave?.close();
       location.stopGps();
       photos.release();
     };
@@ -147,7 +153,7 @@ export function ReportForm(props: ReportFormProps) {
         {props.draft?.restoredAt && (
           <div class="banner banner--info" data-testid="draft-restored">
             <span>{t("draft.restored", { time: formatWita(props.draft.restoredAt, locale()) })}</span>
-            <button type="button" class="btn btn--small" data-testid="draft-discard" onClick={() => props.draft?.discard()}>
+            <button type="button" class="btn btn--small" data-testid="draft-discard" onClick={() => void autosave?.close().then(() => props.draft?.discard())}>
               {t("draft.discard")}
             </button>
           </div>
