@@ -24,9 +24,8 @@ export function OpsList({ reports, timeZone, canDecide }: { reports: ReportView[
             <span> · </span>
             <time dateTime={r.receivedAt}>{formatLocalTime(r.receivedAt, timeZone)}</time>
             <span> · </span>
-            <span>
-              {t(`kind.${r.kind}`)} · {t(`status.${r.status}`)}
-            </span>
+            <span>{t(`kind.${r.kind}`)} · </span>
+            <span class={`ops-status ops-status--${r.status}`}>{t(`status.${r.status}`)}</span>
           </div>
           {r.statusNote ? <p class="ops-note">{t("ops.note", { note: r.statusNote })}</p> : null}
           {canDecide ? <DecisionBar report={r} /> : null}
