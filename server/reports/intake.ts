@@ -12,6 +12,7 @@ import { appendChanges, type ChangeRow } from "../changes/changes.repo.ts";
 import { toEnvelope } from "../changes/changes.service.ts";
 import { emitReportChange } from "../changes/fanout.ts";
 import { presentReport } from "./reports.present.ts";
+import { announceReportChange, reportChange } from "./report-changes.ts";
 import {
   commitSituationReports,
   findStoredRevisions,
@@ -160,19 +161,7 @@ export function createReportIntake(deps: IntakeDeps) {
         reports.map((r) => ({ reportId: r.id, actorId: r.author_id, action: "revised", toStatus: r.status })),
         transaction,
       );
-    return appendChanges(
-      db,
-      reports.map((r) => ({
-        entity: "report" as const,
-        entityId: r.id,
-        kind,
-        kecamatanKode: r.kecamatan_kode,
-        authorId: r.author_id,
-        published: false,
-        payload: presentReport(r),
-      })),
-      transaction,
-    );
+    return appendChanges(db, reports.map((r) => reportChange(r, kind)), transaction);
   }
 
   /** After the commit: each change to the rooms allowed to see it. */
@@ -180,7 +169,7 @@ export function createReportIntake(deps: IntakeDeps) {
     const byId = new Map(reports.map((r) => [r.id, r]));
     for (const change of changes) {
       const r = byId.get(change.entity_id);
-      if (r) emitReportChange(io, event, toEnvelope(change), { kecamatanKode: r.kecamatan_kode, authorId: r.author_id }, origin);
+      if (r) announceReportChange(io, event, r, change, origin);
     }
   }
 

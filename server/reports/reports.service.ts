@@ -6,10 +6,8 @@ import { can, regionFilter, type Actor } from "../auth/permissions.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import type { PhotoStore, StoredPhoto } from "./photo-store.ts";
 import type { IoServer } from "../core/io.ts";
-import { appendChanges } from "../changes/changes.repo.ts";
-import { toEnvelope } from "../changes/changes.service.ts";
-import { emitReportChange } from "../changes/fanout.ts";
 import { presentReport } from "./reports.present.ts";
+import { announceReportChange, logReportChange } from "./report-changes.ts";
 import { bumpVersion, getReportRowsByIds, hasAttachment, insertAttachment, listReportRows, type ReportRow } from "./reports.repo.ts";
 
 /**
@@ -30,16 +28,10 @@ export function createReportsService(db: Sequelize, photos: PhotoStore, io: IoSe
     const result = await db.transaction(async (transaction) => {
       if (!(await insertAttachment(db, { reportId, ...stored }, transaction))) return null;
       await bumpVersion(db, reportId, transaction);
-      const [row] = await getReportRowsByIds(db, [reportId], transaction);
-      const [change] = await appendChanges(
-        db,
-        [{ entity: "report", entityId: reportId, kind: "photo_added", kecamatanKode: row!.kecamatan_kode, authorId: row!.author_id, published: false, payload: presentReport(row!) }],
-        transaction,
-      );
-      return { row: row!, change: change! };
+      return logReportChange(db, reportId, "photo_added", transaction);
     });
     if (!result) return false;
-    emitReportChange(io, "report:updated", toEnvelope(result.change), { kecamatanKode: result.row.kecamatan_kode, authorId: result.row.author_id });
+    announceReportChange(io, "report:updated", result.row, result.change);
     return true;
   }
 

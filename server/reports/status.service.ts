@@ -3,11 +3,9 @@ import { STATUS_CHANGES, type ChangeStatusInput, type ReportView } from "@contra
 import { can, type Actor } from "../auth/permissions.ts";
 import { conflict, forbidden, notFound } from "../core/errors.ts";
 import type { IoServer } from "../core/io.ts";
-import { appendChanges } from "../changes/changes.repo.ts";
-import { toEnvelope } from "../changes/changes.service.ts";
-import { emitReportChange } from "../changes/fanout.ts";
 import { presentReport } from "./reports.present.ts";
-import { getReportRowsByIds, lockReportStatus, setReportStatus } from "./reports.repo.ts";
+import { announceReportChange, logReportChange } from "./report-changes.ts";
+import { lockReportStatus, setReportStatus } from "./reports.repo.ts";
 import { canReadReport } from "./reports.service.ts";
 
 /**
@@ -28,15 +26,9 @@ export function createStatusService(db: Sequelize, io: IoServer) {
         if (!STATUS_CHANGES[current.status].includes(input.status))
           throw conflict(`A report that is ${current.status} cannot become ${input.status}`);
         await setReportStatus(db, { reportId, actorId: actor.id, from: current.status, to: input.status, note: input.note || null }, transaction);
-        const [row] = await getReportRowsByIds(db, [reportId], transaction);
-        const [change] = await appendChanges(
-          db,
-          [{ entity: "report", entityId: reportId, kind: "status_changed", kecamatanKode: row!.kecamatan_kode, authorId: row!.author_id, published: false, payload: presentReport(row!) }],
-          transaction,
-        );
-        return { row: row!, change: change! };
+        return logReportChange(db, reportId, "status_changed", transaction);
       });
-      emitReportChange(io, "report:updated", toEnvelope(change), { kecamatanKode: row.kecamatan_kode, authorId: row.author_id });
+      announceReportChange(io, "report:updated", row, change);
       return presentReport(row);
     },
   };

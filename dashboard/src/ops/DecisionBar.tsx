@@ -29,7 +29,8 @@ export function DecisionBar({ report }: { report: ReportView }) {
     busy.value = true;
     error.value = null;
     try {
-      await models.ops.decide(report.id, { status, version: report.version, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
+      const text = note.value.trim();
+      await models.ops.decide(report.id, { status, version: report.version, ...(text ? { note: text } : {}) });
       choosing.value = null;
       note.value = "";
     } catch (err) {

@@ -17,6 +17,11 @@ export interface Draft {
   savedAt: number;
 }
 
+/** A draft as the partial payload a form opens on (the location sits where the payload has it). */
+export function draftPayload(draft: Draft | null): Record<string, unknown> | undefined {
+  return draft ? { ...draft.fields, ...(draft.location ? { location: draft.location } : {}) } : undefined;
+}
+
 const DB_NAME = "sikanda-drafts";
 const STORE = "drafts";
 let dbPromise: Promise<IDBPDatabase> | null = null;

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDraftAutosave } from "./draft-autosave.ts";
-import { dropDraft, dropDraftsOf, loadDraft, saveDraft, type Draft } from "./drafts.store.ts";
+import { draftPayload, dropDraft, dropDraftsOf, loadDraft, saveDraft, type Draft } from "./drafts.store.ts";
 
 const draft = (perihal: string, savedAt = 1): Draft => ({
   fields: { perihal, fakta: { siapa: "Sekitar 50 warga" } },
@@ -28,6 +28,16 @@ describe("drafts store", () => {
     await dropDraftsOf("u1");
     expect(await loadDraft("u1", "situation")).toBeNull();
     expect((await loadDraft("u2", "situation"))?.fields.perihal).toBe("Milik petugas lain");
+  });
+
+  it("opens a form on the draft's fields with its location where the payload has it", () => {
+    expect(draftPayload(draft("Unjuk rasa"))).toEqual({
+      perihal: "Unjuk rasa",
+      fakta: { siapa: "Sekitar 50 warga" },
+      location: { lat: -2.3217, lng: 115.4584, accuracyM: 12, source: "gps" },
+    });
+    expect(draftPayload({ ...draft("Tanpa lokasi"), location: null })).toEqual({ perihal: "Tanpa lokasi", fakta: { siapa: "Sekitar 50 warga" } });
+    expect(draftPayload(null)).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import type { ReportLocation } from "@contract/reports.ts";
 import { AppContext } from "../app/context.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";
 import { DraftGate, type DraftTarget } from "../drafts/draft-gate.tsx";
+import { draftPayload } from "../drafts/drafts.store.ts";
 import { ReportForm } from "../report-form/report-form.tsx";
 import { classificationChoices, kerawananChoices } from "../report-form/situation-sections.tsx";
 import { ChoiceField, DateTimeField, Section, TextField } from "../ui/fields.tsx";
@@ -25,18 +26,18 @@ export function PeriodicView(props: PeriodicViewProps) {
   if (props.editOf) return <PeriodicForm {...props} draft={null} />;
   return (
     <DraftGate kind={props.kind}>
-      {(draft, target) => <PeriodicForm kind={props.kind} initial={draft?.fields} location={draft?.location ?? null} draft={target} />}
+      {(draft, target) => <PeriodicForm kind={props.kind} initial={draftPayload(draft)} draft={target} />}
     </DraftGate>
   );
 }
 
-function PeriodicForm({ kind, initial, editOf, location, draft }: PeriodicViewProps & { location?: ReportLocation | null; draft: DraftTarget | null }) {
+function PeriodicForm({ kind, initial, editOf, draft }: PeriodicViewProps & { draft: DraftTarget | null }) {
   const { session, regions } = useContext(AppContext);
   const kindLabel = t(`kind.${kind}` as MessageKey);
   const period = defaultPeriod(kind, Date.now());
   const start = useMemo(() => {
-    if (location) return { location, note: undefined };
-    if (initial) return { location: (initial as { location?: ReportLocation }).location ?? null, note: undefined };
+    const given = (initial as { location?: ReportLocation } | undefined)?.location;
+    if (given) return { location: given, note: undefined };
     const found = defaultLocation(session.user.value?.kecamatanKode ?? null, regions.kecamatan.peek());
     return { location: found?.location ?? null, note: found ? t("loc.default", { source: t(found.from === "gps" ? "loc.lastFix" : "loc.centroid") }) : undefined };
   }, []);

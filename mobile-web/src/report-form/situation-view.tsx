@@ -2,6 +2,7 @@ import { t } from "../i18n/i18n.ts";
 import type { QueuedPhoto } from "../outbox/outbox.store.ts";
 import type { ReportLocation } from "@contract/reports.ts";
 import { DraftGate, type DraftTarget } from "../drafts/draft-gate.tsx";
+import { draftPayload } from "../drafts/drafts.store.ts";
 import { ReportForm } from "./report-form.tsx";
 import { FaktaSection, HeaderSection, PendahuluanSection, PendapatSection } from "./situation-sections.tsx";
 
@@ -17,14 +18,14 @@ export function SituationView(props: SituationFormProps) {
   return (
     <DraftGate kind="situation">
       {(draft, target) => (
-        <SituationForm initial={draft?.fields} initialPhotos={draft?.photos} location={draft?.location ?? null} draft={target} />
+        <SituationForm initial={draftPayload(draft)} initialPhotos={draft?.photos} draft={target} />
       )}
     </DraftGate>
   );
 }
 
-function SituationForm(props: SituationFormProps & { location?: ReportLocation | null; draft: DraftTarget | null }) {
-  const loc = props.location ?? (props.initial as { location?: ReportLocation } | undefined)?.location ?? null;
+function SituationForm(props: SituationFormProps & { draft: DraftTarget | null }) {
+  const loc = (props.initial as { location?: ReportLocation } | undefined)?.location ?? null;
   return (
     <ReportForm
       kind="situation"
