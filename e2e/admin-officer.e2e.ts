@@ -1,7 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
+import { artifactPath } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
+import { signInDashboard } from "./lib/sign-in.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
 
 const JUAI = "63.11.01";
@@ -25,10 +26,7 @@ describe("admin issues an officer account", () => {
 
     const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await admin.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill("input[name=username]", "admin");
-    await page.fill("input[name=password]", DEMO_PASSWORD);
-    await page.getByTestId("login-submit").click();
+    await signInDashboard(page, server.baseUrl, "admin");
     await page.getByTestId("nav-users").waitFor();
     await page.getByTestId("nav-users").click();
     await page.getByTestId("users-table").waitFor();
@@ -69,10 +67,7 @@ describe("admin issues an officer account", () => {
   it("shows a one-time password once when the admin gives none", async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`${server.baseUrl}/login?next=/users`);
-    await page.fill("input[name=username]", "admin");
-    await page.fill("input[name=password]", DEMO_PASSWORD);
-    await page.getByTestId("login-submit").click();
+    await signInDashboard(page, server.baseUrl, "admin", { path: "/login?next=/users" });
     await page.getByTestId("user-new").click();
     await page.fill("input[name=username]", "verifikator.e2e");
     await page.fill("input[name=displayName]", "Verifikator Uji");
@@ -87,10 +82,7 @@ describe("admin issues an officer account", () => {
     // The new verifier must replace the temporary password before anything else.
     const other = await browser.newContext();
     const v = await other.newPage();
-    await v.goto(`${server.baseUrl}/login`);
-    await v.fill("input[name=username]", "verifikator.e2e");
-    await v.fill("input[name=password]", otp!.trim());
-    await v.getByTestId("login-submit").click();
+    await signInDashboard(v, server.baseUrl, "verifikator.e2e", { password: otp!.trim() });
     await v.getByTestId("must-change-password").waitFor();
     await Promise.all([ctx.close(), other.close()]);
   });

@@ -4,8 +4,9 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, fullPageShot } from "./lib/artifacts.ts";
+import { fullPageShot } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
+import { signInPhone } from "./lib/sign-in.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
 
@@ -29,14 +30,6 @@ const hasDraft = (page: Page, kind: string) =>
     kind,
   );
 
-async function login(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/m/`);
-  await page.fill("input[name=username]", "petugas.halong");
-  await page.fill("input[name=password]", DEMO_PASSWORD);
-  await page.click("button[type=submit]");
-  await page.getByTestId("officer-home").waitFor();
-}
-
 describe("drafts of reports being written", () => {
   let server: E2eServer;
   let browser: Browser;
@@ -59,7 +52,7 @@ describe("drafts of reports being written", () => {
 
   it("brings a half-written report back after the tab is closed, and lets it go once saved", async () => {
     let page = await phone.newPage();
-    await login(page, server.baseUrl);
+    await signInPhone(page, server.baseUrl, "petugas.halong");
     await page.getByTestId("new-situation").click();
     await page.locator('input[name="perihal"]').fill("Draf: warga berkumpul di balai desa");
     await page.locator('textarea[name="fakta.siapa"]').fill("Sekitar 30 warga Desa Halong");
@@ -111,7 +104,7 @@ describe("drafts of reports being written", () => {
     await page.locator('input[name="perihal"]').fill("Draf ketiga, belum selesai");
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.locator("input[name=username]").waitFor();
-    await login(page, server.baseUrl);
+    await signInPhone(page, server.baseUrl, "petugas.halong");
     await page.getByTestId("new-situation").click();
     await page.locator('input[name="perihal"]').waitFor();
     expect(await page.getByTestId("draft-restored").count()).toBe(0);

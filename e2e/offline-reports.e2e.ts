@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
+import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
 
@@ -65,11 +66,7 @@ describe("offline situation reports", () => {
       serviceWorkers: "allow",
     });
     let page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/m/`);
-    await page.fill("input[name=username]", "petugas.paringin");
-    await page.fill("input[name=password]", DEMO_PASSWORD);
-    await page.click("button[type=submit]");
-    await page.getByTestId("officer-home").waitFor();
+    await signInPhone(page, server.baseUrl, "petugas.paringin");
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 }); // boundaries are on the phone
 
@@ -117,10 +114,7 @@ describe("offline situation reports", () => {
     // And the verifier of Paringin sees them on the ops list.
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const ops = await desk.newPage();
-    await ops.goto(`${server.baseUrl}/login`);
-    await ops.fill("input[name=username]", "verifikator.selatan");
-    await ops.fill("input[name=password]", DEMO_PASSWORD);
-    await ops.click("button[type=submit]");
+    await signInDashboard(ops, server.baseUrl, "verifikator.selatan");
     for (const title of titles) await ops.getByTestId("ops-report").filter({ hasText: title }).waitFor({ timeout: 30_000 });
     expect(await ops.getByTestId("ops-report").filter({ hasText: stamp }).count()).toBe(3);
     await ops.screenshot({ path: artifactPath("offline-reports-ops.png") });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POINTS, situationReport } from "../server/test/reports.ts";
 import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { launchBrowser } from "./lib/browser.ts";
+import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
 import { startServer, type E2eServer } from "./lib/server.ts";
 
 /** An officer's REST session, standing in for the phone app. */
@@ -34,10 +35,7 @@ describe("ops feed", () => {
 
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill("input[name=username]", "verifikator.utara");
-    await page.fill("input[name=password]", DEMO_PASSWORD);
-    await page.getByTestId("login-submit").click();
+    await signInDashboard(page, server.baseUrl, "verifikator.utara");
     await page.locator('[data-testid="ops-connection"][data-state="live"]').waitFor();
     await page.getByTestId("ops-report").filter({ hasText: before.perihal as string }).waitFor();
 
@@ -84,20 +82,13 @@ describe("ops feed", () => {
 
     const phoneCtx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const phone = await phoneCtx.newPage();
-    await phone.goto(`${server.baseUrl}/m/`);
-    await phone.fill("input[name=username]", "petugas.juai");
-    await phone.fill("input[name=password]", DEMO_PASSWORD);
-    await phone.click("button[type=submit]");
-    await phone.getByTestId("officer-home").waitFor();
+    await signInPhone(phone, server.baseUrl, "petugas.juai");
     await phone.getByRole("button", { name: "Laporan saya" }).click();
     await phone.locator(`[data-testid="my-report"][data-id="${rejectId}"][data-state="submitted"]`).waitFor();
 
     const deskCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const desk = await deskCtx.newPage();
-    await desk.goto(`${server.baseUrl}/login`);
-    await desk.fill("input[name=username]", "verifikator.utara");
-    await desk.fill("input[name=password]", DEMO_PASSWORD);
-    await desk.getByTestId("login-submit").click();
+    await signInDashboard(desk, server.baseUrl, "verifikator.utara");
     await desk.locator('[data-testid="ops-connection"][data-state="live"]').waitFor();
 
     const rejectRow = desk.locator(`[data-testid="ops-report"][data-report-id="${rejectId}"]`);
