@@ -94,7 +94,9 @@ export interface BareIoServer {
  * with the submitted `perihal` put into `envelope.data`, then acks.
  */
 export async function spawnBareIo(envelope: unknown): Promise<BareIoServer> {
-  const child = fork(BARE, [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  // BENCH_SERVER_NODE_ARGS (see server.ts) applies here too, so both servers can be profiled alike.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = fork(BARE, [], { execArgv: ["--import", "tsx", ...extra], stdio: "inherit" });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     child.once("message", (m: { type: "ready"; baseUrl: string }) => resolve(m.baseUrl));
     child.once("exit", (code, signal) => reject(new Error(`bare Socket.IO server exited before ready (${signal ?? code})`)));

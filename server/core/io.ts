@@ -12,6 +12,7 @@ import { getUserById } from "../users/users.repo.ts";
 import { presentSessionUser, toActor } from "../users/users.present.ts";
 import { PUBLIC_NAMESPACE, rooms } from "./rooms.ts";
 import { TokenBucket } from "./token-bucket.ts";
+import { coalesceFlushedWrites } from "./coalesce-writes.ts";
 
 export interface SocketData {
   user: SessionUser;
@@ -52,6 +53,8 @@ export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; liv
     allowRequest: (req, callback) => callback(null, originAllowed(req, opts.allowedOrigins)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+
+  coalesceFlushedWrites(io.engine);
 
   // Only the handshake request needs the session (later polling requests carry the engine's sid).
   io.engine.use((req: SessionRequest, res: Parameters<RequestHandler>[1], next: () => void) => {
