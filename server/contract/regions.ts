@@ -24,6 +24,14 @@ export const LocateQuery = z.object({
   lng: coordinate("lng", 180),
 });
 
+/**
+ * How a point that is in no polygon is placed, the same on the phone and the server. Simplified boundaries
+ * leave thin gaps between neighbours: a point in such a sliver belongs to the nearest kecamatan (the gaps
+ * are narrower than this, any kecamatan far wider). A kecamatan without a desa polygon at the point takes
+ * its nearest desa within `desaSearchMeters`.
+ */
+export const REGION_SNAP = { sliverMeters: 150, desaSearchMeters: 5_000 } as const;
+
 export const RegionRef = z.object({ kode: z.string(), nama: z.string() });
 export type RegionRef = z.infer<typeof RegionRef>;
 

@@ -1,18 +1,9 @@
 import type { Sequelize } from "sequelize";
-import type { LocateResult, RegionLevel } from "@contract/regions.ts";
-import { createPointLocator, type PointLocator } from "./point-locator.ts";
+import { REGION_SNAP, type RegionLevel } from "@contract/regions.ts";
+import { createPointLocator, type Located, type PointLocator } from "./point-locator.ts";
 import { getNearestRegion, getRegionShapes, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
 
-/**
- * Simplified boundaries leave thin gaps between neighbours; a point in such a sliver belongs to the
- * nearest polygon. Wider than the gaps, far narrower than any kecamatan.
- */
-const SLIVER_METERS = 150;
-
-export interface Located extends LocateResult {
-  /** Metres outside the nearest kecamatan polygon; 0 when inside. */
-  outsideMeters: number;
-}
+export type { Located };
 
 export function createRegionsService(db: Sequelize) {
   const geoJsonCache = new Map<RegionLevel, Promise<unknown>>();
@@ -40,12 +31,10 @@ export function createRegionsService(db: Sequelize) {
     /**
      * The kecamatan and desa at a point. Points up to `toleranceMeters` outside Balangan go to the nearest
      * kecamatan (with `outsideMeters` set); farther ones give null, and the caller says what that means.
-     * The common case (inside a kecamatan and one of its desa) is answered in memory; the rest take the
-     * PostGIS path with its sliver and border tolerance.
+     * Answered in memory (see point-locator.ts); the polygons are read from the database once.
      */
     async locate(lat: number, lng: number, toleranceMeters = 0): Promise<Located | null> {
-      const hit = (await pointLocator())(lat, lng);
-      return hit ? { ...hit, outsideMeters: 0 } : service.locateInDatabase(lat, lng, toleranceMeters);
+      return (await pointLocator())(lat, lng, toleranceMeters);
     },
 
     /** `locate` for many points, in order. */
@@ -53,19 +42,19 @@ export function createRegionsService(db: Sequelize) {
       return Promise.all(points.map((p) => service.locate(p.lat, p.lng, toleranceMeters)));
     },
 
-    /** `locate` by PostGIS alone: the fallback, and the reference the in-memory answers are tested against. */
+    /** `locate` by PostGIS alone: the reference the in-memory answers are tested against. */
     async locateInDatabase(lat: number, lng: number, toleranceMeters = 0): Promise<Located | null> {
       const rows = await getRegionsContaining(db, lat, lng);
       let kecamatan = rows.find((r) => r.level === "kecamatan");
       let outsideMeters = 0;
       if (!kecamatan) {
-        const nearest = await getNearestRegion(db, "kecamatan", lat, lng, Math.max(toleranceMeters, SLIVER_METERS));
+        const nearest = await getNearestRegion(db, "kecamatan", lat, lng, Math.max(toleranceMeters, REGION_SNAP.sliverMeters));
         if (!nearest) return null;
         kecamatan = nearest;
         outsideMeters = nearest.meters;
       }
       let desa = rows.find((r) => r.level === "desa" && r.kode.startsWith(`${kecamatan.kode}.`));
-      desa ??= await getNearestRegion(db, "desa", lat, lng, 5_000, kecamatan.kode);
+      desa ??= await getNearestRegion(db, "desa", lat, lng, REGION_SNAP.desaSearchMeters, kecamatan.kode);
       return {
         kecamatan: { kode: kecamatan.kode, nama: kecamatan.nama },
         desa: desa ? { kode: desa.kode, nama: desa.nama } : null,

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REGION_SNAP } from "@contract/regions.ts";
+import { REPORT_LIMITS } from "@contract/reports.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
+import type { Located } from "./point-locator.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -86,17 +89,44 @@ describe("GET /api/regions/locate", () => {
   });
 });
 
-describe("locate (in memory, PostGIS for the rest)", () => {
+describe("locate in memory", () => {
+  /** Same places as PostGIS, and the same distance outside to within a metre (spheroid vs local projection). */
+  const expectAgreement = (fast: (Located | null)[], slow: (Located | null)[]) => {
+    const places = (rs: (Located | null)[]) => rs.map((r) => r && { kecamatan: r.kecamatan, desa: r.desa });
+    expect(places(fast)).toEqual(places(slow));
+    const apart = fast.map((r, i) => Math.abs((r?.outsideMeters ?? 0) - (slow[i]?.outsideMeters ?? 0)));
+    expect(Math.max(...apart)).toBeLessThanOrEqual(1);
+  };
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+
   it("agrees with PostGIS point by point over Balangan and its surroundings", async () => {
     // Seeded points over a box a little wider than Balangan, so borders, slivers and outsiders all occur.
-    let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     const points = Array.from({ length: 400 }, () => ({ lat: -2.62 + rand() * 0.62, lng: 115.28 + rand() * 0.62 }));
     const fast = await t.services.regions.locateMany(points, 2_000);
     const slow = await Promise.all(points.map((p) => t.services.regions.locateInDatabase(p.lat, p.lng, 2_000)));
-    expect(fast).toEqual(slow);
+    expectAgreement(fast, slow);
     // The sample really covers both cases.
     expect(fast.filter((r) => r && r.outsideMeters === 0).length).toBeGreaterThan(100);
+    expect(fast.filter((r) => r === null).length).toBeGreaterThan(10);
+  });
+
+  it("agrees with PostGIS along the borders: slivers, just outside, and just too far", async () => {
+    // Points within ~3 km of the kecamatan boundaries' vertices: inside, in the gaps between neighbours,
+    // within the 2 km tolerance outside Balangan and beyond it.
+    const { body } = await get("/api/regions?level=kecamatan");
+    const vertices: [number, number][] = body.features.flatMap((f: any) => f.geometry.coordinates.flat(2));
+    const points = Array.from({ length: 500 }, () => {
+      const [lng, lat] = vertices[Math.floor(rand() * vertices.length)]!;
+      return { lat: lat + (rand() - 0.5) * 0.05, lng: lng + (rand() - 0.5) * 0.05 };
+    });
+    const fast = await t.services.regions.locateMany(points, REPORT_LIMITS.outsideToleranceMeters);
+    const slow = await Promise.all(points.map((p) => t.services.regions.locateInDatabase(p.lat, p.lng, REPORT_LIMITS.outsideToleranceMeters)));
+    expectAgreement(fast, slow);
+    const snapped = fast.filter((r) => r && r.outsideMeters > 0 && r.outsideMeters <= REGION_SNAP.sliverMeters);
+    const near = fast.filter((r) => r && r.outsideMeters > REGION_SNAP.sliverMeters);
+    expect(snapped.length).toBeGreaterThan(10);
+    expect(near.length).toBeGreaterThan(20);
     expect(fast.filter((r) => r === null).length).toBeGreaterThan(10);
   });
 });

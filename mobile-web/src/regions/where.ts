@@ -1,4 +1,4 @@
-import type { RegionProperties, RegionRef } from "@contract/regions.ts";
+import { REGION_SNAP, type RegionProperties, type RegionRef } from "@contract/regions.ts";
 import { REPORT_LIMITS } from "@contract/reports.ts";
 import { nearestArea } from "@geo/nearest.ts";
 import { createAreaIndex } from "@geo/point-in-polygon.ts";
@@ -14,11 +14,6 @@ export type Whereabouts =
   /** Too far outside: the server will refuse the report. */
   | { kind: "outside"; meters: number | null };
 
-/** The thin gaps between simplified neighbouring polygons; same width the server snaps across. */
-const SLIVER_METERS = 150;
-/** How far the nearest desa may be when the point is in no desa polygon (server: 5 km). */
-const DESA_SEARCH_METERS = 5_000;
-
 type Regions = AreaCollection<RegionProperties>;
 
 /** A lookup bound to one set of boundaries (indexes built once, then each call is cheap). */
@@ -33,7 +28,7 @@ export function createLocator(kecamatan: Regions | null, desa: Regions | null): 
     const hit = desaIndex.locate(point);
     if (hit?.kode.startsWith(`${kec.kode}.`)) return ref(hit);
     const inKec = desa.features.filter((f) => f.properties.kode.startsWith(`${kec.kode}.`));
-    const near = nearestArea(inKec, point, DESA_SEARCH_METERS);
+    const near = nearestArea(inKec, point, REGION_SNAP.desaSearchMeters);
     return near ? ref(near.properties) : null;
   };
 
@@ -44,7 +39,7 @@ export function createLocator(kecamatan: Regions | null, desa: Regions | null): 
     const nearest = nearestArea(kecamatan, point, REPORT_LIMITS.outsideToleranceMeters);
     if (!nearest) return { kind: "outside", meters: nearestArea(kecamatan, point)?.meters ?? null };
     const k = nearest.properties;
-    if (nearest.meters <= SLIVER_METERS) return { kind: "inside", kecamatan: ref(k), desa: desaOf(k, point) };
+    if (nearest.meters <= REGION_SNAP.sliverMeters) return { kind: "inside", kecamatan: ref(k), desa: desaOf(k, point) };
     return { kind: "near", kecamatan: ref(k), desa: desaOf(k, point), meters: Math.round(nearest.meters) };
   };
 }
