@@ -98,6 +98,9 @@ export function createApp(deps: AppDeps): App {
   app.set("trust proxy", config.TRUST_PROXY);
   app.use(securityHeaders(config.TILE_URL));
   app.use(healthRouter(sequelize, categoryLogger(log, "db")));
+  // Boundaries and locate are public reads the maps and the phone make often: no session is looked up or
+  // minted for them (express-session would make a fresh one, random id and all, per cookieless request).
+  app.use(regionsRouter(services.regions));
   // Reports may carry many long free-text fields (10,000 characters each); everything else stays small.
   const jsonSmall = express.json({ limit: "256kb" });
   const jsonReports = express.json({ limit: "1mb" });
@@ -107,7 +110,6 @@ export function createApp(deps: AppDeps): App {
   app.get("/api/config", publicAccess(), (_req, res) => {
     res.json(publicConfig(config));
   });
-  app.use(regionsRouter(services.regions));
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
   app.use(auditRouter(sequelize));
