@@ -34,7 +34,7 @@ import { spawnBenchServer } from "./lib/server.ts";
 import { loginAll } from "./lib/sessions.ts";
 import { runLoad, type LoadResult } from "./lib/load.ts";
 import { round3, summarizeLatencies } from "./lib/stats.ts";
-import { startCpuMeter, type CpuUsage } from "./lib/cpu.ts";
+import { machineStealMs, startCpuMeter, type CpuUsage } from "./lib/cpu.ts";
 
 const PHONES = 100;
 const BASELINE_CONNECTIONS = 16;
@@ -49,6 +49,8 @@ const PACED_MS = 10_000;
 const EXTRA_PACED_SHARES = [0.25];
 const EXTRA_PACED_MS = 6_000;
 const ACK_P99_LIMIT_MS = 50;
+/** Slow acks, and the machine's steal time, are counted in windows this long. */
+const SLOW_WINDOW_MS = 250;
 const ACK_TIMEOUT_MS = 30_000;
 /** Quiet time before the paced phase (see there). */
 const SETTLE_MS = 11_000;
@@ -237,6 +239,17 @@ async function pacedPhase(phones: Phone[], n: number, payload: (i: number) => Pa
     for (const e of list.getEntries()) if (e.duration >= 10) pauses.push({ atMs: Math.round(e.startTime - start), gcMs: round3(e.duration) });
   });
   gcWatch.observe({ entryTypes: ["gc"] });
+  // The hypervisor's steal, per slow-ack window: a VM that loses its cores stalls everything at once.
+  const steal: { atMs: number; ms: number }[] = [];
+  let stealBefore = machineStealMs();
+  const stealSampler = setInterval(() => {
+    const now = machineStealMs();
+    if (now !== null && stealBefore !== null && now > stealBefore) {
+      // The span this sample covers starts one period back.
+      steal.push({ atMs: Math.round(performance.now() - start - SLOW_WINDOW_MS), ms: now - stealBefore });
+    }
+    stealBefore = now;
+  }, SLOW_WINDOW_MS);
   let next = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
@@ -270,13 +283,17 @@ async function pacedPhase(phones: Phone[], n: number, payload: (i: number) => Pa
   const elapsedMs = performance.now() - start;
   loopDelay.disable();
   gcWatch.disconnect();
+  clearInterval(stealSampler);
   return {
+    // Wall clock of the phase's start, so slowAcks windows can be lined up with what else the machine did.
+    startedAt: new Date(performance.timeOrigin + start).toISOString(),
     submitted: n,
     elapsedMs: round3(elapsedMs),
     achievedRate: round3((n / (sent - start)) * 1000),
     latencyMs: summarizeLatencies(latencies),
     sendLagMs: summarizeLatencies(sendLag),
     slowAcks: slowWindows(latencies, interval),
+    machineSteal: { totalMs: steal.reduce((a, w) => a + w.ms, 0), windows: steal },
     generator: { loopDelayMs: { p99: round3(loopDelay.percentile(99) / 1e6), max: round3(loopDelay.max / 1e6) }, gcPausesOver10Ms: pauses },
     outcomes,
     errorSamples,
@@ -288,7 +305,7 @@ async function pacedPhase(phones: Phone[], n: number, payload: (i: number) => Pa
  * them point at a stall (a checkpoint, a GC pause), a thin spread at steady queueing.
  */
 function slowWindows(latencies: Float64Array, intervalMs: number) {
-  const WINDOW_MS = 250;
+  const WINDOW_MS = SLOW_WINDOW_MS;
   const windows = new Map<number, { count: number; maxMs: number }>();
   let over = 0;
   latencies.forEach((ms, i) => {

@@ -20,6 +20,11 @@ export interface CpuUsage {
    * the sender's context, so a server writing to many local sockets is charged for its clients' receives.
    */
   processSysMs: Record<string, number | null>;
+  /**
+   * CPU time the hypervisor gave to other guests while this VM's cores had work (steal), all cores
+   * together. Not part of `other`: it is time nothing here ran.
+   */
+  stealMs: number | null;
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on every Linux this runs on
@@ -39,16 +44,23 @@ function processUserSys(pid: number): [number, number] | null {
   }
 }
 
-function machineTicks(): { busy: number; total: number } | null {
+function machineTicks(): { busy: number; total: number; steal: number } | null {
   try {
     const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+    // user nice system idle iowait irq softirq steal guest guest_nice
     const v = line.trim().split(/\s+/).slice(1).map(Number);
     const total = v.reduce((a, b) => a + b, 0);
     const idle = (v[3] ?? 0) + (v[4] ?? 0);
-    return { busy: total - idle, total };
+    return { busy: total - idle, total, steal: v[7] ?? 0 };
   } catch {
     return null;
   }
+}
+
+/** Steal time of the whole machine so far, in ms (see CpuUsage.stealMs); null off Linux. */
+export function machineStealMs(): number | null {
+  const m = machineTicks();
+  return m ? m.steal * TICK_MS : null;
 }
 
 /** CPU ticks of every local PostgreSQL process (a real server's backends; none in embedded mode), by pid. */
@@ -101,10 +113,11 @@ export function startCpuMeter(pids: Record<string, number | undefined>): CpuMete
       processCpuMs.postgres = pgTicks * TICK_MS;
       const wallMs = Math.round(performance.now() - t0);
       let otherMs: number | null = null;
+      const stealMs = m0 && m1 ? (m1.steal - m0.steal) * TICK_MS : null;
       if (m0 && m1) {
-        // /proc/stat counts every core: busy ticks there are CPU time across the machine.
+        // /proc/stat counts every core: busy ticks there are CPU time across the machine (steal included).
         const known = Object.values(processCpuMs).reduce<number>((a, b) => a + (b ?? 0), 0);
-        otherMs = Math.max(0, (m1.busy - m0.busy) * TICK_MS - known);
+        otherMs = Math.max(0, (m1.busy - m0.busy) * TICK_MS - (stealMs ?? 0) - known);
       }
       processCpuMs.other = otherMs;
       return {
@@ -112,6 +125,7 @@ export function startCpuMeter(pids: Record<string, number | undefined>): CpuMete
         machineBusy: m0 && m1 && m1.total > m0.total ? Math.round(((m1.busy - m0.busy) / (m1.total - m0.total)) * 1000) / 1000 : null,
         processCpuMs,
         processSysMs,
+        stealMs,
       };
     },
   };
