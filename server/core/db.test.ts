@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { QueryTypes, Transaction } from "sequelize";
-import type { Database } from "./db.ts";
+import { rawQuery, retryOnDeadlock, type Database } from "./db.ts";
 import { openTestDatabase } from "../test/test-app.ts";
 
 let db: Database;
@@ -44,5 +44,41 @@ describe("transactions on different pool connections", () => {
       { type: QueryTypes.SELECT },
     );
     expect(rows).toEqual([{ who: "committed", n: 5 }]);
+  });
+});
+
+describe("retryOnDeadlock", () => {
+  it("runs a statement again when PostgreSQL aborts it to break a deadlock", async () => {
+    const [first, second] = [4_242_001, 4_242_002];
+    let attempts = 0;
+    // The other side holds `second`, then asks for `first` while the statement holds `first` and waits for
+    // `second`: a cycle. The statement waited first, so its deadlock check runs first and it is the victim.
+    const other = db.sequelize.transaction(async (transaction) => {
+      await db.sequelize.query(`SELECT pg_advisory_xact_lock(${second})`, { transaction });
+      await sleep(300);
+      await db.sequelize.query(`SELECT pg_advisory_xact_lock(${first})`, { transaction });
+    });
+    await sleep(100);
+    const rows = await retryOnDeadlock(() => {
+      attempts++;
+      return rawQuery<{ done: number }>(db.sequelize, {
+        text: `SELECT pg_advisory_xact_lock(${first}), pg_advisory_xact_lock(${second}), 1 AS done`,
+      });
+    });
+    await other;
+    expect(rows.map((r) => r.done)).toEqual([1]);
+    // Embedded PGlite is one session: the two simply run one after the other, and nothing deadlocks.
+    expect(attempts).toBe(inject("databaseMode") === "embedded" ? 1 : 2);
+  });
+
+  it("passes any other error straight through", async () => {
+    let attempts = 0;
+    await expect(
+      retryOnDeadlock(() => {
+        attempts++;
+        return rawQuery(db.sequelize, { text: "SELECT 1/0" });
+      }),
+    ).rejects.toMatchObject({ code: "22012" });
+    expect(attempts).toBe(1);
   });
 });

@@ -98,6 +98,23 @@ export async function rawQuery<R extends pg.QueryResultRow>(sequelize: Sequelize
   }
 }
 
+/** PostgreSQL's SQLSTATE for a transaction it aborted to break a deadlock. */
+const DEADLOCK_DETECTED = "40P01";
+
+/**
+ * Run `statement` again when PostgreSQL aborts it as a deadlock victim (the other side has gone on by
+ * then). Only for statements that are safe to repeat: idempotent, and committed on their own.
+ */
+export async function retryOnDeadlock<T>(statement: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (err) {
+      if (attempt >= attempts || (err as { code?: unknown })?.code !== DEADLOCK_DETECTED) throw err;
+    }
+  }
+}
+
 /** Executions of each statement prepared in the PGlite session, per Sequelize instance. */
 const preparedIn = new WeakMap<Sequelize, Map<string, number>>();
 /** Re-plan after this many executions: PGlite never analyzes, so a plan made on small tables stays. */

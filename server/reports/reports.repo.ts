@@ -1,7 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import type { Bidang, Kerawanan, ReportKind, ReportStatus } from "@contract/reports.ts";
 import { CHANGES_LOCK_KEY } from "../changes/changes.repo.ts";
-import { rawQuery } from "../core/db.ts";
+import { rawQuery, retryOnDeadlock } from "../core/db.ts";
 
 /** A report joined with the names clients need; the one shape every presenter starts from. */
 export interface ReportRow {
@@ -214,7 +214,10 @@ const INSERT_REPORTS_CTES = `
            "kecamatanKode", "desaKode", "outsideMeters"
     FROM input x
     WHERE NOT EXISTS (SELECT 1 FROM report_revisions r WHERE r.client_id = x."clientId")
-    ORDER BY n
+    -- In client_id order, so two groups that share client_ids (a retry racing its original) wait on each
+    -- other's rows in the same order and cannot deadlock over them. Report numbers within a group follow
+    -- it; the change log keeps arrival order (ORDER BY x.n below).
+    ORDER BY "clientId"
     ON CONFLICT (client_id) DO NOTHING
     RETURNING id, client_id, number, received_at, revision, status, version, author_id, kecamatan_kode
   ), revisions AS (
@@ -260,12 +263,16 @@ export interface CommittedReport extends InsertedReport {
  */
 export async function commitSituationReports(db: Sequelize, rows: NewReport[]): Promise<CommittedReport[]> {
   if (!rows.length) return [];
-  return rawQuery<CommittedReport>(db, {
+  const query = {
     // Prepared (see rawQuery): the statement is long, and parsing and planning it per batch shows.
     name: "commit-situation-reports",
     text: COMMIT_SITUATION_REPORTS,
     values: [reportsParameter(rows)],
-  });
+  };
+  // The client_id order rules out a deadlock between two groups' rows, but not one between a row and the
+  // change-log lock, whose place in the plan is PostgreSQL's choice. The statement is idempotent by
+  // client_id, so a deadlock victim simply runs again: what the other group stored is skipped this time.
+  return retryOnDeadlock(() => rawQuery<CommittedReport>(db, query));
 }
 
 /** The periodic report of an author for a period, locked for a new revision. */
