@@ -24,6 +24,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { monitorEventLoopDelay, performance, PerformanceObserver } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
 import pg from "pg";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Ack } from "../server/contract/events.ts";
@@ -35,6 +36,7 @@ import { loginAll } from "./lib/sessions.ts";
 import { runLoad, type LoadResult } from "./lib/load.ts";
 import { round3, summarizeLatencies } from "./lib/stats.ts";
 import { machineStealMs, startCpuMeter, type CpuUsage } from "./lib/cpu.ts";
+import { fdatasyncMicros } from "./lib/machine.ts";
 
 const PHONES = 100;
 const BASELINE_CONNECTIONS = 16;
@@ -174,6 +176,8 @@ export default defineBench({
         reportsPerSide: { baseline: baseline.completed, project: project.completed },
         order: "ABBA: baseline, project, project, baseline (half the reports each); rates are total completed ÷ total time",
         serverEnv: SERVER_ENV,
+        // In the temporary directory, which on a one-disk machine is the database's disk too.
+        fdatasyncMicros: fdatasyncMicros(tmpdir()),
         project: {
           what: "socket.io-client, websocket transport, one officer session per phone, report:submit with ack, one in flight per phone",
           ...project,

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
+import { join } from "node:path";
 
 export interface MachineInfo {
   cpu: string;
@@ -32,4 +34,29 @@ function gitHead(): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Median microseconds of one 8 kB write plus `fdatasync` in `dir`: what a commit's WAL flush costs on this
+ * disk. Per-row commits are cheap where this is tens of microseconds (a VM disk with a write cache) and
+ * dear where it is milliseconds, which is what grouping commits is for; read intake's ratio with it.
+ */
+export function fdatasyncMicros(dir: string, rounds = 200): number {
+  const path = join(dir, `fdatasync-probe-${process.pid}`);
+  const block = Buffer.alloc(8192, 1);
+  const fd = openSync(path, "w");
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const t0 = process.hrtime.bigint();
+      writeSync(fd, block, 0, block.length, (i % 16) * block.length);
+      fdatasyncSync(fd);
+      times.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(path, { force: true });
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]!);
 }
