@@ -1,7 +1,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { LatencySummary } from "./stats.ts";
-import { stopChild } from "./server.ts";
+import { serverNodeArgs, stopChild } from "./server.ts";
 
 /** What the clients child is told to do (see fanout-clients.ts). */
 export interface ClientsOptions {
@@ -94,9 +94,8 @@ export interface BareIoServer {
  * with the submitted `perihal` put into `envelope.data`, then acks.
  */
 export async function spawnBareIo(envelope: unknown): Promise<BareIoServer> {
-  // BENCH_SERVER_NODE_ARGS (see server.ts) applies here too, so both servers can be profiled alike.
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = fork(BARE, [], { execArgv: ["--import", "tsx", ...extra], stdio: "inherit" });
+  // Profiled alike with the app when asked (see serverNodeArgs).
+  const child = fork(BARE, [], { execArgv: ["--import", "tsx", ...serverNodeArgs()], stdio: "inherit" });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     child.once("message", (m: { type: "ready"; baseUrl: string }) => resolve(m.baseUrl));
     child.once("exit", (code, signal) => reject(new Error(`bare Socket.IO server exited before ready (${signal ?? code})`)));

@@ -49,14 +49,20 @@ const CHILD = fileURLToPath(new URL("./server-child.ts", import.meta.url));
 const STOP_GRACE_MS = 15_000;
 
 /**
+ * BENCH_SERVER_NODE_ARGS: extra node flags for the servers under test (the app, and bare Socket.IO in
+ * fanout), never the load generators; e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
+export function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+}
+
+/**
  * The database (see database.ts) and the whole app in a child process, as a deployment runs them. The load
  * generator stays in this process, so its CPU is not charged to the server, as with real clients; in
  * embedded mode the app still shares its event loop with PGlite, as it does in production.
  */
 export async function spawnBenchServer(opts: BenchServerOptions = {}): Promise<BenchServer> {
-  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = fork(CHILD, [JSON.stringify(opts)], { execArgv: ["--import", "tsx", ...extra], stdio: "inherit" });
+  const child = fork(CHILD, [JSON.stringify(opts)], { execArgv: ["--import", "tsx", ...serverNodeArgs()], stdio: "inherit" });
   const ready = await new Promise<Extract<ServerMessage, { type: "ready" }>>((resolve, reject) => {
     child.once("message", (m: ServerMessage) =>
       m.type === "ready" ? resolve(m) : reject(new Error(`bench server failed: ${m.message}`)),

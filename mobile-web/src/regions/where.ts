@@ -1,11 +1,11 @@
 import { REGION_SNAP, type RegionProperties, type RegionRef } from "@contract/regions.ts";
 import { REPORT_LIMITS } from "@contract/reports.ts";
+import { createRegionLocator } from "@geo/locate.ts";
 import { nearestArea } from "@geo/nearest.ts";
-import { createAreaIndex } from "@geo/point-in-polygon.ts";
 import { toPosition, type LatLng } from "@geo/point.ts";
 import type { AreaCollection } from "@geo/types.ts";
 
-/** Where a point falls, as the server will see it (server/regions/regions.service.ts `locate`). */
+/** Where a point falls, as the server will see it: both place points with geo's `createRegionLocator`. */
 export type Whereabouts =
   | { kind: "unknown" } // no boundaries on the phone yet
   | { kind: "inside"; kecamatan: RegionRef; desa: RegionRef | null }
@@ -19,27 +19,16 @@ type Regions = AreaCollection<RegionProperties>;
 /** A lookup bound to one set of boundaries (indexes built once, then each call is cheap). */
 export function createLocator(kecamatan: Regions | null, desa: Regions | null): (p: LatLng) => Whereabouts {
   if (!kecamatan) return () => ({ kind: "unknown" });
-  const kecIndex = createAreaIndex(kecamatan);
-  const desaIndex = desa ? createAreaIndex(desa) : null;
+  const locate = createRegionLocator(kecamatan.features, desa?.features ?? [], REGION_SNAP);
   const ref = (p: RegionProperties): RegionRef => ({ kode: p.kode, nama: p.nama });
-
-  const desaOf = (kec: RegionProperties, point: [number, number]): RegionRef | null => {
-    if (!desa || !desaIndex) return null;
-    const hit = desaIndex.locate(point);
-    if (hit?.kode.startsWith(`${kec.kode}.`)) return ref(hit);
-    const inKec = desa.features.filter((f) => f.properties.kode.startsWith(`${kec.kode}.`));
-    const near = nearestArea(inKec, point, REGION_SNAP.desaSearchMeters);
-    return near ? ref(near.properties) : null;
-  };
 
   return (p) => {
     const point = toPosition(p);
-    const inside = kecIndex.locate(point);
-    if (inside) return { kind: "inside", kecamatan: ref(inside), desa: desaOf(inside, point) };
-    const nearest = nearestArea(kecamatan, point, REPORT_LIMITS.outsideToleranceMeters);
-    if (!nearest) return { kind: "outside", meters: nearestArea(kecamatan, point)?.meters ?? null };
-    const k = nearest.properties;
-    if (nearest.meters <= REGION_SNAP.sliverMeters) return { kind: "inside", kecamatan: ref(k), desa: desaOf(k, point) };
-    return { kind: "near", kecamatan: ref(k), desa: desaOf(k, point), meters: Math.round(nearest.meters) };
+    const place = locate(point, REPORT_LIMITS.outsideToleranceMeters);
+    if (!place) return { kind: "outside", meters: nearestArea(kecamatan, point)?.meters ?? null };
+    const at = { kecamatan: ref(place.kecamatan), desa: place.desa && ref(place.desa) };
+    // A point in a sliver between simplified borders is inside, as the server sees it.
+    if (place.outsideMeters <= REGION_SNAP.sliverMeters) return { kind: "inside", ...at };
+    return { kind: "near", ...at, meters: Math.round(place.outsideMeters) };
   };
 }
