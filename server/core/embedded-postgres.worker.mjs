@@ -25,6 +25,10 @@ try {
     if (m !== "stop") return;
     void (async () => {
       await server.stop();
+      // pglite-socket handles a connection's close on a later setImmediate and asks the database whether a
+      // transaction is open; one turn of the loop lets those run before the database is gone (otherwise a
+      // pool that closed just before the stop crashes this thread with a TypeError inside pglite-socket).
+      await new Promise((resolve) => setImmediate(resolve));
       await db.close();
       port.postMessage({ type: "stopped" });
     })();
