@@ -45,8 +45,11 @@ const MAIN_PHASE = 1;
 const DRAIN_MS = 60_000;
 const ACK_TIMEOUT_MS = 120_000;
 const CONNECT_CONCURRENCY = 20;
-/** 10 phones × 10/s each is under the default 20/s; raised anyway so a burst in the schedule is never refused. */
-const SERVER_ENV = { SOCKET_EVENTS_PER_SECOND: "1000" };
+/**
+ * 10 phones × 10/s each is under the default 20/s; raised anyway so a burst in the schedule is never refused.
+ * The dashboards share a few sessions (125 sockets a user), far over the default 10 sockets per user.
+ */
+const SERVER_ENV = { SOCKET_EVENTS_PER_SECOND: "1000", SOCKET_MAX_PER_USER: "1000" };
 const P99_FACTOR = 1.5;
 
 export default defineBench({

@@ -8,6 +8,7 @@ import { apiNotFound, errorHandler } from "./core/error-handler.ts";
 import { categoryLogger } from "./core/logger.ts";
 import { frontEndsRouter } from "./core/static.ts";
 import { createIo, type IoServer } from "./core/io.ts";
+import { compileTrustProxy } from "./core/trust-proxy.ts";
 import { healthRouter } from "./health/health.routes.ts";
 import { createRegionsService } from "./regions/regions.service.ts";
 import { regionsRouter } from "./regions/regions.routes.ts";
@@ -82,20 +83,24 @@ export function createApp(deps: AppDeps): App {
   const absoluteSessionMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
   const session = createSessionMiddleware(config, sequelize);
   const kecamatanCodes = loadBoundaryFeatures("kecamatan").map((f) => f.properties.kode);
+  // One trust decision for every X-Forwarded-* reader: Express (req.ip, req.secure) and the origin checks.
+  const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   const { io, live } = createIo(http, {
     db: sequelize,
     log: categoryLogger(log, "socket"),
     session: session.middleware,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    trustProxy,
     absoluteSessionMs,
     eventsPerSecond: config.SOCKET_EVENTS_PER_SECOND,
+    maxSocketsPerUser: config.SOCKET_MAX_PER_USER,
     kecamatanCodes: () => kecamatanCodes,
   });
   const services = createServices(deps, io, live);
   registerReportEvents(io, services.intake, categoryLogger(log, "reports"));
 
   app.disable("x-powered-by");
-  app.set("trust proxy", config.TRUST_PROXY);
+  app.set("trust proxy", trustProxy);
   app.use(securityHeaders(config.TILE_URL));
   app.use(healthRouter(sequelize, categoryLogger(log, "db")));
   // Boundaries and locate are public reads the maps and the phone make often: no session is looked up or
@@ -104,7 +109,7 @@ export function createApp(deps: AppDeps): App {
   // Reports may carry many long free-text fields (10,000 characters each); everything else stays small.
   const jsonSmall = express.json({ limit: "256kb" });
   const jsonReports = express.json({ limit: "1mb" });
-  app.use("/api", (req, res, next) => (req.path === "/reports" ? jsonReports : jsonSmall)(req, res, next), csrfGuard(config.ALLOWED_ORIGINS));
+  app.use("/api", (req, res, next) => (req.path === "/reports" ? jsonReports : jsonSmall)(req, res, next), csrfGuard(config.ALLOWED_ORIGINS, trustProxy));
   app.use("/api", session.middleware, loadSessionUser(sequelize, absoluteSessionMs));
 
   app.get("/api/config", publicAccess(), (_req, res) => {

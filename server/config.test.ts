@@ -40,6 +40,22 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ NODE_ENV: "production", DEMO: "true" })).toThrow(/DEMO[\s\S]*SESSION_SECRET/);
   });
 
+  it("trusts no proxy unless told, and reads TRUST_PROXY as Express's trust proxy setting", () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "loopback, 172.16.0.0/12" }).TRUST_PROXY).toEqual(["loopback", "172.16.0.0/12"]);
+    expect(() => parseConfig({ TRUST_PROXY: "proxy.internal" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("caps sockets per user at 10 and events at 20 a second per user by default", () => {
+    const c = parseConfig({});
+    expect(c.SOCKET_MAX_PER_USER).toBe(10);
+    expect(c.SOCKET_EVENTS_PER_SECOND).toBe(20);
+    expect(() => parseConfig({ SOCKET_MAX_PER_USER: "0" })).toThrow(/SOCKET_MAX_PER_USER/);
+  });
+
   it("turns on demo mode with --demo", () => {
     expect(parseConfig({}, ["--demo"]).DEMO).toBe(true);
     expect(parseConfig({}).DEMO).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./core/trust-proxy.ts";
 
 /**
  * The only reader of process.env. Parsed once at start; every problem is listed together so an operator
@@ -45,8 +46,22 @@ const ConfigSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(14 * 24),
   /** `auto`: Secure cookies when the request came over HTTPS (directly or via a trusted proxy). */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
-  /** Proxies to trust for X-Forwarded-*: Express "trust proxy" syntax. */
-  TRUST_PROXY: z.string().default("loopback"),
+  /**
+   * Proxies whose X-Forwarded-* headers are believed (client address, host, scheme): `none` (default),
+   * `true`, a hop count, or addresses/CIDRs/`loopback`/`linklocal`/`uniquelocal`, comma separated. None by
+   * default because a believed header from anyone else lets a client pick its own address and host.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("none")
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Extra origins (scheme://host[:port]) allowed for sockets and state-changing requests, comma separated. */
   ALLOWED_ORIGINS: z
     .string()
@@ -55,11 +70,13 @@ const ConfigSchema = z.object({
   /** First start with no admin: create this admin. Without a password a one-time password is logged. */
   INITIAL_ADMIN_USERNAME: z.string().default("admin"),
   INITIAL_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
-  /** Failed logins per username+IP before a 15-minute block, and per IP per day. */
+  /** Consecutive failed logins for a username, from any address, before a 15-minute block; and per address per day. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_IP_DAY: z.coerce.number().int().min(1).default(200),
-  /** Events one socket may send per second (token bucket, with a burst of twice that). */
+  /** Events one user may send per second over all their sockets (token bucket, with a burst of twice that). */
   SOCKET_EVENTS_PER_SECOND: z.coerce.number().min(1).default(20),
+  /** Sockets one user may hold (per server node); one more closes their oldest. */
+  SOCKET_MAX_PER_USER: z.coerce.number().int().min(1).default(10),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, "SESSION_SECRET"> & { SESSION_SECRET: string };

@@ -2,6 +2,7 @@ import { Router, type Request } from "express";
 import type { AuditService } from "../audit/audit.service.ts";
 import { ChangePasswordInput, LoginInput, RegisterGuestInput } from "@contract/auth.ts";
 import { z } from "zod";
+import { requiredSafeText, safeText } from "@contract/text.ts";
 import { AppError } from "../core/errors.ts";
 import { parseInput } from "../core/validate.ts";
 import { presentSessionUser } from "../users/users.present.ts";
@@ -13,8 +14,8 @@ import type { LiveSessions } from "./live-sessions.ts";
 
 const OwnProfileInput = z
   .object({
-    displayName: z.string().trim().min(1, "required").max(100).optional(),
-    phone: z.string().trim().max(30).nullish(),
+    displayName: requiredSafeText({ max: 100, singleLine: true }).optional(),
+    phone: safeText({ max: 30, singleLine: true }).nullish(),
   })
   .strict();
 

@@ -23,8 +23,10 @@ function throttled(until: Date): AppError {
 }
 
 export function createAuthService(db: Sequelize, audit: AuditService, opts: AuthServiceOptions) {
-  const userKey = (username: string, ip: string) => `user:${username}|ip:${ip}`;
-  const ipKey = (ip: string) => `ip:${ip}`;
+  // The username alone, not username+address: an address is cheap to change (a proxy, a botnet, or a
+  // spoofed X-Forwarded-For), so a guess budget per pair is no budget. Lower-cased as users are looked up.
+  const usernameKey = (username: string) => `user:${username.toLowerCase()}`;
+  const addressKey = (ip: string) => `ip:${ip}`;
 
   async function assertNotThrottled(keys: string[]) {
     for (const key of keys) {
@@ -35,14 +37,16 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
 
   return {
     /**
-     * Check credentials with throttling: 10 consecutive failures per username+IP block that pair for
-     * 15 minutes, and an IP's failures per day are capped. Unknown usernames cost a hash too.
+     * Check credentials with throttling: `maxFailures` consecutive failures for a username, from whatever
+     * addresses, block it for 15 minutes (the right password included); an address's failures per day are
+     * capped. A success clears the username's count. Unknown usernames cost a hash too. The address is
+     * `req.ip`: the peer's own unless TRUST_PROXY names it as a proxy.
      */
     async login(req: Request, input: LoginInput): Promise<UserRow> {
       const ip = req.ip ?? "unknown";
-      const keys = [userKey(input.username, ip), ipKey(ip)];
+      const keys = { username: usernameKey(input.username), address: addressKey(ip) };
       try {
-        await assertNotThrottled(keys);
+        await assertNotThrottled([keys.username, keys.address]);
       } catch (err) {
         await audit.record(req, "login.throttled", { actorUsername: input.username, details: { username: input.username } });
         throw err;
@@ -59,13 +63,13 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
           targetId: user?.id ?? null,
           details: { reason },
         });
-        const pair = await recordThrottleFailure(db, keys[0]!, opts.maxFailures, DAY_SECONDS, BLOCK_SECONDS);
-        const perIp = await recordThrottleFailure(db, keys[1]!, opts.maxFailuresPerIpDay, DAY_SECONDS, DAY_SECONDS);
-        const blocked = [pair.blocked_until, perIp.blocked_until].find((d) => d && d.getTime() > Date.now());
+        const forUsername = await recordThrottleFailure(db, keys.username, opts.maxFailures, DAY_SECONDS, BLOCK_SECONDS);
+        const forAddress = await recordThrottleFailure(db, keys.address, opts.maxFailuresPerIpDay, DAY_SECONDS, DAY_SECONDS);
+        const blocked = [forUsername.blocked_until, forAddress.blocked_until].find((d) => d && d.getTime() > Date.now());
         if (blocked) throw throttled(blocked);
         throw unauthenticated("Wrong username or password");
       }
-      await clearThrottle(db, keys[0]!);
+      await clearThrottle(db, keys.username);
       await recordLoginResult(db, user.id, true);
       if (needsRehash(user.password_hash))
         await updateUser(db, user.id, { passwordHash: await hashPassword(input.password) });

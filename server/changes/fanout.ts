@@ -1,4 +1,4 @@
-import type { ChangeEnvelope, ServerToClientEvents } from "@contract/events.ts";
+import type { ChangeEnvelope, ReportServerEvents } from "@contract/events.ts";
 import type { IoServer } from "../core/io.ts";
 import { rooms } from "../core/rooms.ts";
 
@@ -10,7 +10,7 @@ export function reportAudienceRooms(kecamatanKode: string, authorId: string): st
   return [rooms.kecamatanVerifiers(kecamatanKode), rooms.role("admin"), rooms.role("leader"), rooms.user(authorId)];
 }
 
-export type ReportEventName = keyof ServerToClientEvents;
+export type ReportEventName = keyof ReportServerEvents;
 
 /**
  * One emit per change to the union of its rooms: Socket.IO sends each socket one copy. `exceptSocketId`

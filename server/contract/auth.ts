@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredSafeText, safeText } from "./text.ts";
 
 /** Roles, from most field-bound to most public. `anonymous` is the absence of a session, never stored. */
 export const Role = z.enum(["officer", "verifier", "admin", "leader", "guest"]);
@@ -21,7 +22,8 @@ export const Username = z
 export const NewPassword = z.string().min(10, "at least 10 characters").max(200, "at most 200 characters");
 
 export const LoginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, "required").max(40),
+  // Not the Username rule: an old or mistyped name must still be a wrong login, not a form error.
+  username: requiredSafeText({ max: 40, singleLine: true }).transform((v) => v.toLowerCase()),
   password: z.string().min(1, "required").max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
@@ -34,9 +36,9 @@ export const ChangePasswordInput = z.object({
 /** Guests (pengguna informasi) register themselves; every other role is issued by an admin. */
 export const RegisterGuestInput = z.object({
   username: Username,
-  displayName: z.string().trim().min(1, "required").max(100),
+  displayName: requiredSafeText({ max: 100, singleLine: true }),
   password: NewPassword,
-  phone: z.string().trim().max(30).optional(),
+  phone: safeText({ max: 30, singleLine: true }).optional(),
 });
 
 /** The signed-in user as every client sees themself. */

@@ -16,10 +16,24 @@ export interface ChangeEnvelope<T = unknown> {
   data: T;
 }
 
-export interface ServerToClientEvents {
+/** Report facts, each a change envelope. */
+export interface ReportServerEvents {
   "report:created": (change: ChangeEnvelope) => void;
   "report:updated": (change: ChangeEnvelope) => void;
   "report:published": (change: ChangeEnvelope) => void;
+}
+
+/** Why the server closed this socket on purpose. Sent just before the disconnect. */
+export interface DisplacedNotice {
+  /** `too_many_sockets`: the user opened more than `limit` sockets and this one was the oldest. */
+  reason: "too_many_sockets";
+  /** Sockets one user may hold at once. */
+  limit: number;
+}
+
+export interface ServerToClientEvents extends ReportServerEvents {
+  /** This socket is being closed (see DisplacedNotice); a client should not reconnect it by itself. */
+  "session:displaced": (notice: DisplacedNotice) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { requiredSafeText, safeKey, safeText } from "./text.ts";
+import { DailyPeriod, instant, MonthlyPeriod, WeeklyPeriod } from "./time.ts";
 
 /** Limits shared by the phone (before queueing) and the server (at intake). */
 export const REPORT_LIMITS = {
@@ -50,11 +52,13 @@ export const DEFAULT_SUB_CATEGORIES: Record<Bidang, string[]> = {
   "pertahanan-keamanan": ["kriminalitas", "unjuk rasa", "konflik bersenjata", "orang asing"],
 };
 
-const text = (max: number = REPORT_LIMITS.textMax) => z.string().trim().max(max, `at most ${max} characters`);
-const requiredText = (max: number = REPORT_LIMITS.textMax) => text(max).min(1, "required");
-const isoDateTime = z.iso.datetime({ offset: true, error: "must be a date-time with a time zone" });
-const notFarFuture = (label: string) =>
-  isoDateTime.refine((v) => Date.parse(v) <= Date.now() + REPORT_LIMITS.futureSkewMs, `${label} is in the future`);
+// Every text and instant goes through the contract's one rule for each (text.ts, time.ts).
+const text = (max: number = REPORT_LIMITS.textMax) => safeText({ max });
+const requiredText = (max: number = REPORT_LIMITS.textMax) => requiredSafeText({ max });
+const line = (max: number) => safeText({ max, singleLine: true });
+const requiredLine = (max: number) => requiredSafeText({ max, singleLine: true });
+/** A moment that has happened (the phone's clock may run a little fast). */
+const pastInstant = instant({ notAfterNowBy: REPORT_LIMITS.futureSkewMs });
 const count = z.number().int().min(0).max(10_000_000).optional();
 
 /** Where it happened: GPS fix (with accuracy) or a pin the officer placed. */
@@ -72,10 +76,10 @@ export const NilaiInformasi = z.string().regex(/^[A-F][1-6]$/, "reliability A–
 /** The Laporan Informasi of a situation report. */
 export const SituationBody = z.object({
   pendahuluan: z.object({
-    sumber: requiredText(500),
-    hubunganSumber: text(500).default(""),
-    caraMemperoleh: text(500).default(""),
-    waktuMemperoleh: isoDateTime.nullable().default(null),
+    sumber: requiredLine(500),
+    hubunganSumber: line(500).default(""),
+    caraMemperoleh: line(500).default(""),
+    waktuMemperoleh: pastInstant.nullable().default(null),
     nilaiInformasi: NilaiInformasi,
   }),
   fakta: z.object({
@@ -100,7 +104,7 @@ export const SituationBody = z.object({
 });
 
 const bidangLines = z.object(
-  Object.fromEntries(Bidang.options.map((b) => [b, text(2_000).default("nihil")])) as Record<Bidang, z.ZodDefault<z.ZodString>>,
+  Object.fromEntries(Bidang.options.map((b) => [b, text(2_000).default("nihil")])) as Record<Bidang, z.ZodDefault<ReturnType<typeof text>>>,
 );
 
 export const DailyBody = z.object({
@@ -114,7 +118,7 @@ export const DailyBody = z.object({
 });
 
 export const WeeklyBody = z.object({
-  tallies: z.record(z.string().max(80), z.number().int().min(0).max(100_000)).default({}),
+  tallies: z.record(safeKey(80), z.number().int().min(0).max(100_000)).default({}),
   trend: text().default(""),
   isuMenonjol: text().default(""),
   hotspots: text().default(""),
@@ -123,9 +127,9 @@ export const WeeklyBody = z.object({
 });
 
 export const MonthlyBody = z.object({
-  statistik: z.record(z.string().max(80), z.number().int().min(0).max(1_000_000)).default({}),
+  statistik: z.record(safeKey(80), z.number().int().min(0).max(1_000_000)).default({}),
   athg: z.object(
-    Object.fromEntries(Bidang.options.map((b) => [b, text(5_000).default("")])) as Record<Bidang, z.ZodDefault<z.ZodString>>,
+    Object.fromEntries(Bidang.options.map((b) => [b, text(5_000).default("")])) as Record<Bidang, z.ZodDefault<ReturnType<typeof text>>>,
   ),
   kejadianMenonjol: text().default(""),
   prakiraan: text().default(""),
@@ -135,21 +139,22 @@ export const MonthlyBody = z.object({
 const common = {
   /** Made on the phone when the report is first saved: the idempotency key of this submission. */
   clientId: z.string().uuid("must be a UUID"),
-  perihal: requiredText(REPORT_LIMITS.titleMax),
+  perihal: requiredLine(REPORT_LIMITS.titleMax),
   classification: Classification.default("biasa"),
   kerawanan: Kerawanan,
-  occurredAt: notFarFuture("occurredAt"),
-  sentAt: isoDateTime,
+  occurredAt: pastInstant,
+  /** When the phone sent it: the same rule, so a phone clock years off is caught. */
+  sentAt: pastInstant,
   location: ReportLocation,
   /** SHA-256 of the photos that will be uploaded separately. */
   photos: z.array(z.string().regex(/^[a-f0-9]{64}$/, "sha256 hex")).max(REPORT_LIMITS.photosMax, `at most ${REPORT_LIMITS.photosMax} photos`).default([]),
 };
 
 export const SubmitReportInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("situation"), ...common, bidang: Bidang, subCategory: requiredText(80), body: SituationBody }),
-  z.object({ kind: z.literal("daily"), ...common, period: z.iso.date("YYYY-MM-DD"), body: DailyBody }),
-  z.object({ kind: z.literal("weekly"), ...common, period: z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "ISO week, e.g. 2026-W48"), body: WeeklyBody }),
-  z.object({ kind: z.literal("monthly"), ...common, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM"), body: MonthlyBody }),
+  z.object({ kind: z.literal("situation"), ...common, bidang: Bidang, subCategory: requiredLine(80), body: SituationBody }),
+  z.object({ kind: z.literal("daily"), ...common, period: DailyPeriod, body: DailyBody }),
+  z.object({ kind: z.literal("weekly"), ...common, period: WeeklyPeriod, body: WeeklyBody }),
+  z.object({ kind: z.literal("monthly"), ...common, period: MonthlyPeriod, body: MonthlyBody }),
 ]);
 export type SubmitReportInput = z.infer<typeof SubmitReportInput>;
 export type SubmitReportRaw = z.input<typeof SubmitReportInput>;
@@ -204,7 +209,7 @@ export interface ReportView {
 export const ChangeStatusInput = z
   .object({
     status: z.enum(["verified", "rejected", "revision_requested"]),
-    note: z.string().trim().max(REPORT_LIMITS.statusNoteMax, `at most ${REPORT_LIMITS.statusNoteMax} characters`).optional(),
+    note: text(REPORT_LIMITS.statusNoteMax).optional(),
     version: z.number().int().min(1),
   })
   .superRefine((v, ctx) => {
@@ -225,7 +230,7 @@ export const ReportListQuery = z.object({
   status: ReportStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** Paging: reports received before this instant. */
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: instant().optional(),
 });
 
 /** Photo upload limits and the types accepted (checked by magic bytes, not by the declared type). */
@@ -243,10 +248,10 @@ export interface SubCategoryView {
 
 export const CreateSubCategoryInput = z.object({
   bidang: Bidang,
-  name: requiredText(80),
+  name: requiredLine(80),
   sort: z.number().int().min(0).max(1000).default(0),
 });
 
 export const UpdateSubCategoryInput = z
-  .object({ name: requiredText(80).optional(), active: z.boolean().optional(), sort: z.number().int().min(0).max(1000).optional() })
+  .object({ name: requiredLine(80).optional(), active: z.boolean().optional(), sort: z.number().int().min(0).max(1000).optional() })
   .strict();

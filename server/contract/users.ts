@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { KecamatanKode, NewPassword, Role, Username } from "./auth.ts";
+import { requiredSafeText, safeText } from "./text.ts";
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const optionalText = (max: number) => safeText({ max, singleLine: true }).nullish().transform((v) => (v ? v : null));
 /** NIP: the 18-digit Indonesian civil-servant number. */
 const Nip = z
   .string()
@@ -12,7 +13,7 @@ const Nip = z
   .transform((v) => v ?? null);
 
 const userFields = {
-  displayName: z.string().trim().min(1, "required").max(100),
+  displayName: requiredSafeText({ max: 100, singleLine: true }),
   role: Role,
   kecamatanKode: KecamatanKode.nullish().transform((v) => v ?? null),
   position: optionalText(120),
@@ -54,7 +55,7 @@ export const UpdateUserInput = z
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
 export const UserListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: safeText({ max: 100, singleLine: true }).optional(),
   role: Role.optional(),
   kecamatan: KecamatanKode.optional(),
   active: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
@@ -89,8 +90,8 @@ export interface OneTimePasswordResult {
 }
 
 export const AuditQuery = z.object({
-  action: z.string().max(60).optional(),
-  actor: z.string().max(60).optional(),
+  action: safeText({ max: 60, singleLine: true }).optional(),
+  actor: safeText({ max: 60, singleLine: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
 });

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import type { ErrorBody, ErrorCode } from "@contract/errors.ts";
+import { isDataError } from "./data-errors.ts";
 
 /** An error a client may see: status, stable code, human message, optional per-field messages. */
 export class AppError extends Error {
@@ -31,8 +32,10 @@ export const notReady = (message = "Not ready") => new AppError(503, "not_ready"
 export function zodFields(err: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    fields[key] ??= issue.message;
+    // A bad record key (a tally's label) is reported on the record: the key itself may be unprintable.
+    const badKey = issue.code === "invalid_key";
+    const key = (badKey ? issue.path.slice(0, -1) : issue.path).map(String).join(".") || "_";
+    fields[key] ??= badKey ? `a label ${issue.issues[0]?.message ?? "is not valid"}` : issue.message;
   }
   return fields;
 }
@@ -46,6 +49,8 @@ export function toAppError(err: unknown): AppError {
   if (e?.type === "entity.too.large") return new AppError(413, "payload_too_large", "Request body is too large");
   if (e?.type === "entity.parse.failed") return invalid("Request body is not valid JSON");
   if (e?.name === "SequelizeUniqueConstraintError") return conflict("Already exists");
+  // What the input rules (contract/text.ts, time.ts) should have caught; still the request's fault.
+  if (isDataError(err)) return invalid("A value in this request cannot be stored");
   const status = e?.status ?? e?.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) return new AppError(status, "invalid_input", "Bad request");
   return new AppError(500, "internal", "Internal error");

@@ -11,13 +11,16 @@ import type { LiveSessions } from "../auth/live-sessions.ts";
 import { getUserById } from "../users/users.repo.ts";
 import { presentSessionUser, toActor } from "../users/users.present.ts";
 import { PUBLIC_NAMESPACE, rooms } from "./rooms.ts";
-import { TokenBucket } from "./token-bucket.ts";
+import type { TokenBucket } from "./token-bucket.ts";
+import type { TrustProxy } from "./trust-proxy.ts";
+import { createUserSocketLimits } from "./user-sockets.ts";
 import { coalesceFlushedWrites } from "./coalesce-writes.ts";
 
 export interface SocketData {
   user: SessionUser;
   actor: Actor;
   sessionId: string;
+  /** The user's event budget, shared by all their sockets on this node (see user-sockets.ts). */
   bucket: TokenBucket;
 }
 
@@ -29,8 +32,12 @@ export interface IoOptions {
   log: Logger;
   session: RequestHandler;
   allowedOrigins: string[];
+  /** The app's proxy trust: the handshake's origin check believes X-Forwarded-Host only from these. */
+  trustProxy: TrustProxy;
   absoluteSessionMs: number;
+  /** Per user, across their sockets. */
   eventsPerSecond: number;
+  maxSocketsPerUser: number;
   /** Every kecamatan code: verifiers without a scope act on all of them. */
   kecamatanCodes: () => string[];
 }
@@ -50,7 +57,7 @@ export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; liv
   const io: IoServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 1024 * 1024,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, opts.allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, originAllowed(req, opts.allowedOrigins, opts.trustProxy)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
@@ -73,7 +80,6 @@ export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; liv
       socket.data.user = presentSessionUser(row);
       socket.data.actor = toActor(row);
       socket.data.sessionId = req.sessionID!;
-      socket.data.bucket = new TokenBucket(opts.eventsPerSecond, opts.eventsPerSecond * 2);
       next();
     } catch (err) {
       opts.log.error({ err }, "socket handshake failed");
@@ -81,7 +87,9 @@ export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; liv
     }
   });
 
+  const limits = createUserSocketLimits({ maxPerUser: opts.maxSocketsPerUser, eventsPerSecond: opts.eventsPerSecond });
   io.on("connection", (socket) => {
+    limits.admit(socket);
     void socket.join(roomsFor(socket.data, opts.kecamatanCodes()));
   });
 

@@ -6,7 +6,8 @@ import { AppError, forbidden, toAppError } from "./errors.ts";
 import type { IoSocket } from "./io.ts";
 
 /**
- * Register a client→server event: rate-limited per socket, permission re-checked on every event from the
+ * Register a client→server event: rate-limited per user (one bucket for all the user's sockets, see
+ * user-sockets.ts), permission re-checked on every event from the
  * access table, errors turned into `{ error }` acks so internals never reach the client.
  */
 export function handleEvent<T>(

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { LocateQuery, RegionsQuery } from "@contract/regions.ts";
 import { parseInput } from "../core/validate.ts";
-import { AppError } from "../core/errors.ts";
+import { outsideRegion } from "../core/errors.ts";
 import { publicAccess } from "../auth/auth.middleware.ts";
 import type { RegionsService } from "./regions.service.ts";
 
@@ -18,7 +18,7 @@ export function regionsRouter(regions: RegionsService): Router {
   router.get("/api/regions/locate", publicAccess(), async (req, res) => {
     const { lat, lng } = parseInput(LocateQuery, req.query);
     const located = await regions.locate(lat, lng);
-    if (!located) throw new AppError(404, "outside_region", "This point is outside Kabupaten Balangan");
+    if (!located) throw outsideRegion("This point is outside Kabupaten Balangan");
     res.json({ kecamatan: located.kecamatan, desa: located.desa });
   });
 

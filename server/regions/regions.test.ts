@@ -66,9 +66,9 @@ describe("GET /api/regions/locate", () => {
     }
   });
 
-  it("answers 404 outside_region for Jakarta", async () => {
+  it("answers 422 outside_region for Jakarta, the status intake gives too", async () => {
     const { status, body } = await get("/api/regions/locate?lat=-6.2&lng=106.8");
-    expect(status).toBe(404);
+    expect(status).toBe(422);
     expect(body.error.code).toBe("outside_region");
     expect(body.error.message).toBeTruthy();
   });

@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { Sequelize, Transaction } from "sequelize";
 
 import { REPORT_LIMITS, SubmitReportInput, type SubmitResult } from "@contract/reports.ts";
@@ -6,6 +7,7 @@ import { AppError, conflict, invalid, outsideRegion } from "../core/errors.ts";
 import type { CategoriesService } from "../categories/categories.service.ts";
 import type { IoServer } from "../core/io.ts";
 import { MicroBatcher } from "../core/micro-batcher.ts";
+import { isDataError, sqlState, UNIQUE_VIOLATION, writeIsolating } from "../core/data-errors.ts";
 import { parseInput } from "../core/validate.ts";
 import type { Located, RegionsService } from "../regions/regions.service.ts";
 import { appendChanges, type ChangeRow } from "../changes/changes.repo.ts";
@@ -41,7 +43,11 @@ export interface IntakeDeps {
   io: IoServer;
   /** Grouping window and size for situation reports (see MicroBatcher). */
   batch?: { maxWaitMs: number; maxSize: number; maxConcurrent: number };
+  log?: Logger;
 }
+
+/** Final for the phone (invalid_input is never retried): the officer edits the report and sends it again. */
+const unstorable = () => invalid("This report holds a value that cannot be stored; edit it and send it again");
 
 const clientIdConflict = () =>
   conflict("This client_id was already used for a different report; nothing was changed", "client_id_conflict");
@@ -53,7 +59,7 @@ const clientIdConflict = () =>
  * revising an existing row) go one by one under a per-period lock.
  */
 export function createReportIntake(deps: IntakeDeps) {
-  const { db, regions, io } = deps;
+  const { db, regions, io, log } = deps;
   // Two groups in flight: one commits while the next is sent. More would only wait on the change-log lock
   // (held to each commit) and make every group smaller, which costs more per report (bench/intake).
   const batcher = new MicroBatcher<Submission, SubmitResult>(
@@ -89,7 +95,12 @@ export function createReportIntake(deps: IntakeDeps) {
       }
     });
 
-    const committed = await commitSituationReports(db, rows);
+    // A report the database refuses (a value the contract missed) is answered alone; the rest are stored.
+    const { written: committed, refused } = await writeIsolating(rows, (part) => commitSituationReports(db, part));
+    const unstored = new Set(refused.map(({ row }) => row.clientId));
+    for (const { row, error } of refused) log?.warn({ err: error, clientId: row.clientId }, "report refused by the database");
+    // Its repeats in this batch share the answer (asking the database about its payload would fail too).
+    items.forEach((s, i) => unstored.has(s.input.clientId) && (out[i] = unstorable()));
     // The views are built from what we sent plus what the statement returned, rather than read back.
     const sent = new Map(rows.map((r) => [r.clientId, r]));
     const reports = committed.map((c) => rowOfInserted(sent.get(c.client_id)!, c, placeOf.get(c.client_id)!, c.author_name));
@@ -125,7 +136,23 @@ export function createReportIntake(deps: IntakeDeps) {
     const row = toNewReport(s, where);
     const { clientId } = s.input;
 
-    const done = await db.transaction(async (transaction) => {
+    const done = await storePeriodic(s, row).catch((err: unknown) => {
+      // The client_id's revision row, taken by a concurrent submission that committed first.
+      if (sqlState(err) === UNIQUE_VIOLATION) return null;
+      if (!isDataError(err)) throw err;
+      log?.warn({ err, clientId }, "report refused by the database");
+      throw unstorable();
+    });
+    // null: this client_id was stored meanwhile (a retry, or the same id sent for another period at once).
+    if (!done) return unwrap((await answerExisting([s]))[0]!);
+    broadcast(done.reports, done.changes, done.revised ? "report:updated" : "report:created", s.origin);
+    return resultOf(done.reports[0]!, clientId, done.revision, false);
+  }
+
+  /** A periodic report or its new revision, in one transaction; null when its client_id is taken. */
+  function storePeriodic(s: Submission, row: NewReport) {
+    const { clientId } = s.input;
+    return db.transaction(async (transaction) => {
       // One officer, one period, one report: serialise submissions for the same period.
       await db.query(`SELECT pg_advisory_xact_lock(hashtext(:key))`, {
         replacements: { key: `periodic:${s.actor.id}:${row.kind}:${row.period}` },
@@ -140,16 +167,15 @@ export function createReportIntake(deps: IntakeDeps) {
         await reviseReport(db, current.id, revision, row, transaction);
         reportId = current.id;
       } else {
+        // The period lock does not cover one client_id sent for two periods at once: the loser inserts nothing.
         const [inserted] = await insertReports(db, [row], transaction);
-        reportId = inserted!.id;
+        if (!inserted) return null;
+        reportId = inserted.id;
       }
       const reports = await getReportRowsByIds(db, [reportId], transaction);
       const changes = await recordChanges(reports, current ? "revised" : "created", transaction);
       return { reports, changes, revision, revised: Boolean(current) };
     });
-    if (!done) return unwrap((await answerExisting([s]))[0]!);
-    broadcast(done.reports, done.changes, done.revised ? "report:updated" : "report:created", s.origin);
-    return resultOf(done.reports[0]!, clientId, done.revision, false);
   }
 
   /** report_events + change log rows for reports just written, in the same transaction. */

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import type { Role } from "@contract/auth.ts";
 import type { TestApp } from "./test-app.ts";
 
@@ -32,6 +33,11 @@ export async function createAccount(
   return { id: user.id, username, password: PASSWORD, role };
 }
 
+/** A username no account has, unique like createAccount's: throttle rows by username outlive a run on a kept database. */
+export function unknownUsername(tag: string): string {
+  return `${tag}${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
+
 /** Log in over HTTP; returns the session cookie (`name=value`). */
 export async function login(t: TestApp, account: { username: string; password: string }): Promise<string> {
   const res = await fetch(`${t.baseUrl}/api/auth/login`, {
@@ -45,14 +51,30 @@ export async function login(t: TestApp, account: { username: string; password: s
   return cookie.split(";")[0]!;
 }
 
-/** fetch against the test app with an optional session cookie and JSON body. */
+let addressCounter = 0;
+const addressBase = `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}`;
+
+/**
+ * A loopback address of this run's own (all of 127.0.0.0/8 reaches the test server), for `api`'s `from`.
+ * Login throttling keys on the peer address: a test that fails logins from 127.0.0.1 would spend the
+ * daily budget every other test (and the next run on a kept database) logs in with.
+ */
+export function loopbackAddress(): string {
+  addressCounter++;
+  return `${addressBase}.${1 + (addressCounter % 254)}`;
+}
+
+/**
+ * fetch against the test app with an optional session cookie and JSON body; `from` sends it from that
+ * local address (see loopbackAddress) instead of 127.0.0.1.
+ */
 export async function api(
   t: TestApp,
   method: string,
   path: string,
-  opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+  opts: { cookie?: string; body?: unknown; headers?: Record<string, string>; from?: string } = {},
 ): Promise<{ status: number; body: any; headers: Headers }> {
-  const res = await fetch(t.baseUrl + path, {
+  const init = {
     method,
     headers: {
       ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
@@ -60,7 +82,8 @@ export async function api(
       ...opts.headers,
     },
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-  });
+  };
+  const res = opts.from ? await fetchFrom(opts.from, t.baseUrl + path, init) : await fetch(t.baseUrl + path, init);
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -69,4 +92,29 @@ export async function api(
     /* not JSON */
   }
   return { status: res.status, body, headers: res.headers };
+}
+
+/** A minimal fetch bound to a local address (global fetch cannot choose one without an undici Agent). */
+function fetchFrom(
+  localAddress: string,
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method, headers: init.headers, localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers))
+          for (const v of [value ?? []].flat()) headers.append(name, v);
+        const status = res.statusCode!;
+        const body = [204, 205, 304].includes(status) ? null : Buffer.concat(chunks).toString("utf8");
+        resolve(new Response(body, { status, headers }));
+      });
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
 }

@@ -7,9 +7,9 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real socket.io-client on the test app; resolves once connected, rejects with the connect_error. */
 export function openSocket(
   t: TestApp,
-  opts: { cookie?: string; origin?: string; namespace?: string } = {},
+  opts: { cookie?: string; origin?: string; namespace?: string; headers?: Record<string, string> } = {},
 ): Promise<ClientSocket> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.origin) headers.origin = opts.origin;
   const socket: ClientSocket = connect(t.baseUrl + (opts.namespace ?? "/"), {

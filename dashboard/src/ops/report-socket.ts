@@ -29,11 +29,14 @@ export const connectReportSocket: ConnectReportSocket = (handlers) => {
     retry = setTimeout(() => socket.connect(), RETRY_MS);
   };
 
+  // Closed because the user opened too many sockets (this was the oldest): coming back would close another.
+  let displaced = false;
+  socket.on("session:displaced", () => (displaced = true));
   socket.on("connect", () => handlers.connected());
   socket.on("disconnect", (reason) => {
     handlers.disconnected();
     // The server ends sockets when a user's access changes; a fresh handshake picks up the new rooms.
-    if (reason === "io server disconnect") reconnectLater();
+    if (reason === "io server disconnect" && !displaced) reconnectLater();
   });
   socket.on("connect_error", (err) => {
     handlers.disconnected();

@@ -83,6 +83,22 @@ describe("outbox store", () => {
     expect((await store.list()).map((e) => e.clientId)).toEqual([edited.clientId, later.clientId]);
   });
 
+  it("edits a refused entry on a plain-HTTP page, where crypto.randomUUID does not exist", async () => {
+    const store = await openStore();
+    const old = await store.add(makePayload());
+    await store.update(old.clientId, { state: "refused" });
+    // Browsers expose randomUUID only in secure contexts; getRandomValues everywhere.
+    Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
+    try {
+      const edited = await store.edit(old.clientId, old.payload);
+      expect(edited.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(edited.clientId).not.toBe(old.clientId);
+    } finally {
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(typeof crypto.randomUUID).toBe("function");
+  });
+
   it("keeps who saved an entry, across a reload and an edit; older entries simply have no owner", async () => {
     const name = freshDbName();
     const store = await openStore(name);

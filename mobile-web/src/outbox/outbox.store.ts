@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { ErrorCode } from "@contract/errors.ts";
 import type { ReportKind, SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
 import type { OutboxOwner } from "./owner.ts";
+import { newClientId } from "./client-id.ts";
 
 export type { OutboxOwner };
 
@@ -159,7 +160,7 @@ export class OutboxStore {
     }
     // Uploads belonged to the old report id; the new report needs its own.
     const kept = toOutboxPhotos(photos ?? old.photos);
-    const newId = crypto.randomUUID();
+    const newId = newClientId(); // not crypto.randomUUID: plain-HTTP pages lack it
     const entry: OutboxEntry = {
       clientId: newId,
       ...(old.owner ? { owner: old.owner } : {}),

@@ -146,6 +146,8 @@ export interface TestSyncOptions {
   /** Signed in at start; default officer A. */
   owner?: OutboxOwner | null;
   onDelivered?: OutboxSyncOptions["onDelivered"];
+  /** Instead of the fake server's (e.g. a real socket to a real server). */
+  transport?: Transport;
 }
 
 /** An `OutboxSync` on a fresh (or the given) database, a manual clock and the fake server. Call `close`. */
@@ -157,7 +159,7 @@ export async function createTestSync(opts: TestSyncOptions = {}) {
   const online: (() => void)[] = [];
   const options: OutboxSyncOptions = {
     store,
-    transport: server.transport,
+    transport: opts.transport ?? server.transport,
     owner: opts.owner === undefined ? OFFICER_A : opts.owner,
     now: clock.now,
     random: opts.random ?? (() => 0.5),

@@ -14,7 +14,7 @@ import type { QueuedPhoto } from "../outbox/outbox.store.ts";
 import { Section } from "../ui/fields.tsx";
 import { FormContext, type FormState } from "./form-context.ts";
 import { assemble } from "./form-values.ts";
-import { newClientId } from "./new-client-id.ts";
+import { newClientId } from "../outbox/client-id.ts";
 import { PhotoSection } from "./photo-section.tsx";
 import { PhotosModel } from "./photos.model.ts";
 import { readFormFields } from "./read-form.ts";
