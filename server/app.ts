@@ -59,7 +59,7 @@ function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof cre
     audit,
     regions,
     categories,
-    intake: createReportIntake({ db: sequelize, regions, categories, io }),
+    intake: createReportIntake({ db: sequelize, regions, categories, io, log: categoryLogger(deps.log, "reports") }),
     reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
     reportStatus: createStatusService(sequelize, io),
     changes: createChangesService(sequelize, async (ids) => {

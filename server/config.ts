@@ -79,7 +79,8 @@ const ConfigSchema = z.object({
   SOCKET_MAX_PER_USER: z.coerce.number().int().min(1).default(10),
 });
 
-export type Config = Omit<z.infer<typeof ConfigSchema>, "SESSION_SECRET"> & { SESSION_SECRET: string };
+/** SESSION_SECRET may be absent outside production: see auth/session-secret.ts for what is used then. */
+export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -101,13 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>, argv: strin
     if (c.NODE_ENV === "production" && !c.SESSION_SECRET) problems.push("SESSION_SECRET: required in production");
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
-  // Outside production a per-process secret is acceptable: sessions then end at restart, which is safe.
-  const secret = parsed.data.SESSION_SECRET ?? randomSecret();
-  return { ...parsed.data, SESSION_SECRET: secret };
-}
-
-function randomSecret(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return parsed.data;
 }
 
 /** What browsers may know about the deployment. */

@@ -4,6 +4,7 @@ import type pg from "pg";
 import type { Sequelize } from "sequelize";
 import type { RequestHandler } from "express";
 import type { Config } from "../config.ts";
+import { sessionSecret } from "./session-secret.ts";
 
 declare module "express-session" {
   interface SessionData {
@@ -34,7 +35,7 @@ export function createSessionMiddleware(config: Config, db: Sequelize): SessionS
   });
   const middleware = session({
     name: SESSION_COOKIE,
-    secret: config.SESSION_SECRET,
+    secret: sessionSecret(config),
     store,
     resave: false,
     saveUninitialized: false,
