@@ -43,6 +43,15 @@ export async function startEngine(status: SyncStatus, hooks: EngineHooks, owner:
   });
   socket.on("report:updated", (change) => hooks.onReportChange(change));
   socket.on("report:created", (change) => hooks.onReportChange(change));
+  // Closed as the oldest of too many sockets of this officer (other tabs took over): reports go on over REST,
+  // and the socket comes back when this page is looked at again (it is then the one in use).
+  let displaced = false;
+  socket.on("session:displaced", () => (displaced = true));
+  document.addEventListener("visibilitychange", () => {
+    if (!displaced || document.visibilityState !== "visible") return;
+    displaced = false;
+    socket.connect();
+  });
   // Background Sync only wakes the loop; the page does the sending.
   navigator.serviceWorker?.addEventListener("message", (e: MessageEvent<{ type?: string }>) => {
     if (e.data?.type === "outbox:sync") void sync.kick();
