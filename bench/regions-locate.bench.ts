@@ -45,12 +45,12 @@ export default defineBench({
 
     const viaApi = (answers: Answers) => async (p: LatLng, i: number) => {
       const res = await httpGet(agent, `${server.baseUrl}/api/regions/locate?lat=${p.lat}&lng=${p.lng}`);
-      const body = JSON.parse(res.body) as { kecamatan?: { kode?: string }; error?: { code?: string } };
-      if (res.status === 200 && body.kecamatan?.kode) {
-        answers[i] = body.kecamatan.kode;
+      const body = JSON.parse(res.body) as { data?: { kecamatan?: { kode?: string } }; error?: { code?: string } };
+      if (res.status === 200 && body.data?.kecamatan?.kode) {
+        answers[i] = body.data.kecamatan.kode;
         return "located";
       }
-      if (res.status === 404 && body.error?.code === "outside_region") return "outside_region";
+      if (res.status === 422 && body.error?.code === "outside_region") return "outside_region";
       return `error:${res.status}:${body.error?.code ?? "?"}`;
     };
     const viaQuery = (answers: Answers) => async (p: LatLng, i: number) => {

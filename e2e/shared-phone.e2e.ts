@@ -82,8 +82,8 @@ describe("shared phone and admin-kept sub-categories", () => {
     const newcomer = `petugas.e2e${Date.now().toString(36)}`;
     const created = (await (
       await admin.post("/api/users", { data: { username: newcomer, displayName: "Petugas Baru", role: "officer", kecamatanKode: PARINGIN } })
-    ).json()) as OneTimePasswordResult;
-    const temporary = created.oneTimePassword!;
+    ).json()) as { data: OneTimePasswordResult };
+    const temporary = created.data.oneTimePassword!;
     expect(temporary.length).toBeGreaterThanOrEqual(10);
 
     phone = await browser.newContext({ viewport: { width: 360, height: 740 }, permissions: ["geolocation"], geolocation: { ...PARINGIN_KOTA, accuracy: 12 } });

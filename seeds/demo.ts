@@ -1,14 +1,12 @@
 import type { Logger } from "pino";
 import type { CreateUserInput } from "@contract/users.ts";
 import type { UsersService } from "../server/users/users.service.ts";
-import { loadBoundaryFeatures } from "./boundaries.ts";
 
 /** Password of every demo account (documented in the README). Demo mode only; refused in production. */
 export const DEMO_PASSWORD = "Demo-Sikanda-2026";
 
-/** One officer per kecamatan, two verifiers (north / south), an admin, a leader and a guest. */
-export function demoAccounts(): CreateUserInput[] {
-  const kecamatan = loadBoundaryFeatures("kecamatan").map((f) => f.properties);
+/** One officer per kecamatan (as the regions table holds them), two verifiers (north / south), an admin, a leader and a guest. */
+export function demoAccounts(kecamatan: { kode: string; nama: string }[]): CreateUserInput[] {
   const base = { position: null, nip: null, phone: null, kecamatanKode: null, verifierRegions: [], password: DEMO_PASSWORD };
   const slug = (nama: string) => nama.toLowerCase().replace(/[^a-z]/g, "");
   return [
@@ -44,9 +42,9 @@ export function demoAccounts(): CreateUserInput[] {
 }
 
 /** Create the demo accounts that do not exist yet (idempotent across restarts). */
-export async function seedDemoAccounts(users: UsersService, log: Logger): Promise<void> {
+export async function seedDemoAccounts(users: UsersService, kecamatan: { kode: string; nama: string }[], log: Logger): Promise<void> {
   let created = 0;
-  for (const account of demoAccounts()) {
+  for (const account of demoAccounts(kecamatan)) {
     try {
       await users.create(null, account);
       created++;

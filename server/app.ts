@@ -7,14 +7,17 @@ import type { Database } from "./core/db.ts";
 import { apiNotFound, errorHandler } from "./core/error-handler.ts";
 import { categoryLogger } from "./core/logger.ts";
 import { frontEndsRouter } from "./core/static.ts";
+import { routerFor } from "./core/routes.ts";
 import { createIo, type IoServer } from "./core/io.ts";
 import { compileTrustProxy } from "./core/trust-proxy.ts";
 import { healthRouter } from "./health/health.routes.ts";
-import { createRegionsService } from "./regions/regions.service.ts";
+import { createRegionsService, type RegionsService } from "./regions/regions.service.ts";
 import { regionsRouter } from "./regions/regions.routes.ts";
 import { createSessionMiddleware } from "./auth/session.ts";
-import { loadSessionUser, publicAccess } from "./auth/auth.middleware.ts";
-import { csrfGuard, securityHeaders } from "./auth/request-guards.ts";
+import { accessGuard, loadSessionUser, publicAccess } from "./auth/auth.middleware.ts";
+import { csrfGuard, originAllowed, securityHeaders } from "./auth/request-guards.ts";
+import type { LiveSessions } from "./auth/live-sessions.ts";
+import { liveSessionsOf, socketAuthenticator } from "./auth/socket-auth.ts";
 import { createAuthService } from "./auth/auth.service.ts";
 import { authRouter } from "./auth/auth.routes.ts";
 import { createAuditService } from "./audit/audit.service.ts";
@@ -28,12 +31,11 @@ import { createStatusService } from "./reports/status.service.ts";
 import { reportsRouter } from "./reports/reports.routes.ts";
 import { registerReportEvents } from "./reports/reports.socket.ts";
 import { createChangesService } from "./changes/changes.service.ts";
-import { getReportRowsByIds } from "./reports/reports.repo.ts";
+import { getReportRowsByIds } from "./reports/reports.read.repo.ts";
 import { presentReport } from "./reports/reports.present.ts";
 import { changesRouter } from "./changes/changes.routes.ts";
 import { createCategoriesService } from "./categories/categories.service.ts";
 import { categoriesRouter } from "./categories/categories.routes.ts";
-import { loadBoundaryFeatures } from "../seeds/boundaries.ts";
 
 export interface AppDeps {
   config: Config;
@@ -50,10 +52,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-function createServices(deps: AppDeps, io: IoServer, live: ReturnType<typeof createIo>["live"]) {
+function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions: RegionsService) {
   const sequelize = deps.db.sequelize;
   const audit = createAuditService(sequelize);
-  const regions = createRegionsService(sequelize);
   const categories = createCategoriesService(sequelize);
   return {
     audit,
@@ -82,21 +83,20 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(app);
   const absoluteSessionMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
   const session = createSessionMiddleware(config, sequelize);
-  const kecamatanCodes = loadBoundaryFeatures("kecamatan").map((f) => f.properties.kode);
   // One trust decision for every X-Forwarded-* reader: Express (req.ip, req.secure) and the origin checks.
   const trustProxy = compileTrustProxy(config.TRUST_PROXY);
-  const { io, live } = createIo(http, {
-    db: sequelize,
+  // Regions are fixed data: the kecamatan list is read from the database once, when first needed.
+  const regions = createRegionsService(sequelize);
+  const io = createIo(http, {
     log: categoryLogger(log, "socket"),
-    session: session.middleware,
-    allowedOrigins: config.ALLOWED_ORIGINS,
-    trustProxy,
-    absoluteSessionMs,
+    allowRequest: (req) => originAllowed(req, config.ALLOWED_ORIGINS, trustProxy),
+    handshakeMiddleware: session.middleware,
+    authenticate: socketAuthenticator({ db: sequelize, absoluteSessionMs, kecamatanCodes: regions.kecamatanCodes }),
     eventsPerSecond: config.SOCKET_EVENTS_PER_SECOND,
     maxSocketsPerUser: config.SOCKET_MAX_PER_USER,
-    kecamatanCodes: () => kecamatanCodes,
   });
-  const services = createServices(deps, io, live);
+  const live = liveSessionsOf(io);
+  const services = createServices(deps, io, live, regions);
   registerReportEvents(io, services.intake, categoryLogger(log, "reports"));
 
   app.disable("x-powered-by");
@@ -112,17 +112,15 @@ export function createApp(deps: AppDeps): App {
   app.use("/api", (req, res, next) => (req.path === "/reports" ? jsonReports : jsonSmall)(req, res, next), csrfGuard(config.ALLOWED_ORIGINS, trustProxy));
   app.use("/api", session.middleware, loadSessionUser(sequelize, absoluteSessionMs));
 
-  app.get("/api/config", publicAccess(), (_req, res) => {
-    res.json(publicConfig(config));
-  });
+  app.use(routerFor({ "GET /api/config": () => ({ data: publicConfig(config) }) }, accessGuard));
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
-  app.use(auditRouter(sequelize));
+  app.use(auditRouter(sequelize, accessGuard));
   app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes));
   app.use(changesRouter(services.changes));
   app.use(categoriesRouter(services.categories));
   app.use("/api", apiNotFound);
-  app.use(frontEndsRouter());
+  app.use(frontEndsRouter(publicAccess()));
   app.use(errorHandler(categoryLogger(log, "http")));
 
   return { app, http, io, services, close: session.close };

@@ -48,7 +48,7 @@ describe("server/main.ts on the embedded database", () => {
       await waitFor(`http://127.0.0.1:${port}/readyz`, 90_000, { get exitCode() { return child.exitCode; }, output: () => output });
       expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: "ok" });
       const located = await (await fetch(`http://127.0.0.1:${port}/api/regions/locate?lat=-2.3217&lng=115.4584`)).json();
-      expect(located.kecamatan.nama).toBe("Paringin");
+      expect(located.data.kecamatan.nama).toBe("Paringin");
     } finally {
       child.kill("SIGTERM");
     }

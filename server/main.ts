@@ -6,7 +6,7 @@ import { openDatabase } from "./core/db.ts";
 import { migrateUp } from "./core/migrate.ts";
 import { createApp } from "./app.ts";
 import { installGracefulShutdown } from "./core/shutdown.ts";
-import { ensureInitialAdmin } from "./auth/initial-admin.ts";
+import { ensureInitialAdmin } from "./users/initial-admin.ts";
 import { seedDemoAccounts } from "../seeds/demo.ts";
 
 async function main() {
@@ -35,7 +35,10 @@ async function main() {
 
   const built = createApp({ config, db, log });
   const { http, io } = built;
-  if (config.DEMO) await seedDemoAccounts(built.services.users, appLog);
+  // The kecamatan list is read once from the regions table, now: a database without it fails here, at start.
+  const kecamatan = await built.services.regions.kecamatanList();
+  if (!kecamatan.length) throw new Error("the regions table holds no kecamatan: were the migrations applied?");
+  if (config.DEMO) await seedDemoAccounts(built.services.users, kecamatan, appLog);
   await ensureInitialAdmin(db.sequelize, built.services.users, config, categoryLogger(log, "auth"));
   http.listen(config.PORT, config.HOST);
   await once(http, "listening");

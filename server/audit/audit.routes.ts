@@ -1,15 +1,19 @@
-import { Router } from "express";
+import type { Router } from "express";
 import type { Sequelize } from "sequelize";
-import { AuditQuery } from "@contract/users.ts";
-import { parseInput } from "../core/validate.ts";
-import { authorize } from "../auth/auth.middleware.ts";
+import { routerFor, type AccessGuard } from "../core/routes.ts";
 import { getAuditEntries } from "./audit.repo.ts";
 
-export function auditRouter(db: Sequelize): Router {
-  const router = Router();
-  router.get("/api/audit", authorize("audit.read"), async (req, res) => {
-    const query = parseInput(AuditQuery, req.query);
-    res.json({ entries: await getAuditEntries(db, query) });
-  });
-  return router;
+/** `guard` comes from auth/ (which records into the audit log, so audit/ does not import it back). */
+export function auditRouter(db: Sequelize, guard: AccessGuard<"GET /api/audit">): Router {
+  return routerFor(
+    {
+      /** Newest first; the next page is the entries before the last id (the log is append-only). */
+      "GET /api/audit": async ({ query }) => {
+        const entries = await getAuditEntries(db, query);
+        const last = entries.at(-1);
+        return { data: entries, page: { total: null, next: entries.length === query.limit && last ? String(last.id) : null } };
+      },
+    },
+    guard,
+  );
 }

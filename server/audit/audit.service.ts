@@ -1,5 +1,5 @@
-import type { Request } from "express";
 import type { Sequelize, Transaction } from "sequelize";
+import type { RequestContext } from "../core/request-context.ts";
 import { insertAuditRecord, type AuditRecord } from "./audit.repo.ts";
 
 /** Security-relevant actions recorded in the append-only audit log. */
@@ -20,8 +20,9 @@ export type AuditAction =
 
 export function createAuditService(db: Sequelize) {
   return {
+    /** Record an action; the actor and address come from `ctx` unless `r` names them (a login names its user). */
     record(
-      req: Request | null,
+      ctx: RequestContext | null,
       action: AuditAction,
       r: Omit<AuditRecord, "action" | "ip"> = {},
       transaction?: Transaction,
@@ -31,9 +32,9 @@ export function createAuditService(db: Sequelize) {
         {
           ...r,
           action,
-          actorId: r.actorId ?? req?.user?.id ?? null,
-          actorUsername: r.actorUsername ?? req?.user?.username ?? null,
-          ip: req?.ip ?? null,
+          actorId: r.actorId ?? ctx?.user?.id ?? null,
+          actorUsername: r.actorUsername ?? ctx?.user?.username ?? null,
+          ip: ctx?.ip ?? null,
         },
         transaction,
       );

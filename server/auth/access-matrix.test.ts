@@ -4,12 +4,16 @@ import { AUDIENCES } from "@contract/auth.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
 import { listRoutes } from "../test/routes.ts";
+import { contractProblems, JSON_ROUTES } from "../test/contract.ts";
+import { SUCCESSES } from "../test/contract-successes.ts";
+import { API_ROUTES } from "@contract/routes.ts";
 import { actorOfAccount, situationReport } from "../test/reports.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { SOCKET_EVENT_ACCESS } from "./socket-access.ts";
 
 /**
- * Every route × every audience → the status it must answer. A route registered on the app but missing
+ * Every route × every audience → the status it must answer, and every answer in the shape the route's
+ * contract entry declares (server/contract/routes.ts). A route registered on the app but missing
  * here fails the first test: nothing reaches production without an access decision.
  */
 type Expect = Record<Audience, number>;
@@ -78,6 +82,8 @@ const CASES: Record<string, Case> = {
 };
 
 let t: TestApp;
+/** Routes whose 2xx answer was seen and checked against the contract. */
+const checked = new Set<string>();
 const cookies = new Map<Audience, string | undefined>();
 let ctx: Ctx;
 
@@ -118,6 +124,15 @@ describe("access matrix", () => {
     expect(Object.keys(CASES).filter((k) => !apiKeys.includes(k)), "matrix cases for routes that do not exist").toEqual([]);
   });
 
+  it("registers exactly the routes of the contract table, each with the table's access", () => {
+    const registered = listRoutes(t.app).filter((r) => r.path.startsWith("/api/") || r.path.endsWith("z"));
+    const keys = registered.map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !(k in API_ROUTES)), "routes without a contract entry").toEqual([]);
+    expect(Object.keys(API_ROUTES).filter((k) => !keys.includes(k)), "contract entries without a route").toEqual([]);
+    const mismatched = registered.filter((r) => r.access[0] !== API_ROUTES[`${r.method} ${r.path}` as keyof typeof API_ROUTES]?.access);
+    expect(mismatched.map((r) => `${r.method} ${r.path}: ${r.access.join()}`), "access other than the table's").toEqual([]);
+  });
+
   it("has a decision for every socket event, naming a real permission", () => {
     for (const [event, access] of Object.entries(SOCKET_EVENT_ACCESS))
       expect(access === "public" || access in PERMISSIONS, `${event} → ${access}`).toBe(true);
@@ -130,8 +145,27 @@ describe("access matrix", () => {
       for (const audience of AUDIENCES) {
         const res = await api(t, method, c.path?.(ctx) ?? pattern, { cookie: cookies.get(audience), body: c.body?.(ctx) });
         got[audience] = res.status;
+        expect(contractProblems(key, res.status, res.body), `${key} as ${audience}`).toEqual([]);
+        if (res.status >= 200 && res.status < 300) checked.add(key);
       }
       expect(got).toEqual(c.expect);
     });
   }
+});
+
+// Routes the matrix only ever answers with an error (a body it cannot guess right for every audience):
+// one real success each, so their answers are checked as well.
+describe("answers of routes the matrix never sees succeed", () => {
+  for (const [key, succeed] of Object.entries(SUCCESSES)) {
+    it(`${key} answers its contract's shape`, async () => {
+      const res = await succeed(t);
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      expect(contractProblems(key, res.status, res.body)).toEqual([]);
+      checked.add(key);
+    });
+  }
+
+  it("has checked a success of every JSON route against the contract", () => {
+    expect(JSON_ROUTES.filter((k) => !checked.has(k))).toEqual([]);
+  });
 });

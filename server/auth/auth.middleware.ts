@@ -2,8 +2,9 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Sequelize } from "sequelize";
 import type { SessionUser } from "@contract/auth.ts";
 import { forbidden, unauthenticated } from "../core/errors.ts";
-import { getUserById } from "../users/users.repo.ts";
-import { presentSessionUser, toActor } from "../users/users.present.ts";
+import type { RequestContext } from "../core/request-context.ts";
+import { getUserById } from "./accounts.repo.ts";
+import { presentSessionUser, toActor } from "./session-user.ts";
 import { can, type Access, type Action, type Actor } from "./permissions.ts";
 
 declare module "express-serve-static-core" {
@@ -59,4 +60,24 @@ export function publicAccess(): RequestHandler {
 export function actorOf(req: Request): Actor {
   if (!req.actor) throw unauthenticated();
   return req.actor;
+}
+
+/** The signed-in user of an authorized request, as they see themself. */
+export function sessionUserOf(req: Request): SessionUser {
+  if (!req.user) throw unauthenticated();
+  return req.user;
+}
+
+/** The guard of a contract route's `access`: what core's registerRoutes puts in front of each handler. */
+export function accessGuard(access: Access): RequestHandler {
+  return access === "public" ? publicAccess() : authorize(access);
+}
+
+/** The request as services see it: who and from where, nothing of Express. */
+export function requestContext(req: Request): RequestContext {
+  return {
+    user: req.user ? { id: req.user.id, username: req.user.username } : null,
+    ip: req.ip ?? null,
+    userAgent: req.get("user-agent") ?? null,
+  };
 }

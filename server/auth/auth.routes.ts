@@ -1,91 +1,87 @@
-import { Router, type Request } from "express";
+import type { Request, Router } from "express";
 import type { AuditService } from "../audit/audit.service.ts";
-import { ChangePasswordInput, LoginInput, RegisterGuestInput } from "@contract/auth.ts";
-import { z } from "zod";
-import { requiredSafeText, safeText } from "@contract/text.ts";
-import { AppError } from "../core/errors.ts";
-import { parseInput } from "../core/validate.ts";
-import { presentSessionUser } from "../users/users.present.ts";
-import type { UsersService } from "../users/users.service.ts";
-import { actorOf, authorize, publicAccess } from "./auth.middleware.ts";
+import type { AppError } from "../core/errors.ts";
+import { routerFor } from "../core/routes.ts";
+import { presentSessionUser } from "./session-user.ts";
+import type { z } from "zod";
+import type { RegisterGuestInput } from "@contract/auth.ts";
+import type { RequestContext } from "../core/request-context.ts";
+import type { UserRow } from "./accounts.repo.ts";
+import { accessGuard, actorOf, requestContext, sessionUserOf } from "./auth.middleware.ts";
 import type { AuthService } from "./auth.service.ts";
 import { SESSION_COOKIE } from "./session.ts";
 import type { LiveSessions } from "./live-sessions.ts";
-
-const OwnProfileInput = z
-  .object({
-    displayName: requiredSafeText({ max: 100, singleLine: true }).optional(),
-    phone: safeText({ max: 30, singleLine: true }).nullish(),
-  })
-  .strict();
 
 const regenerate = (req: Request) => new Promise<void>((ok, fail) => req.session.regenerate((e) => (e ? fail(e) : ok())));
 const save = (req: Request) => new Promise<void>((ok, fail) => req.session.save((e) => (e ? fail(e) : ok())));
 const destroy = (req: Request) => new Promise<void>((ok) => req.session.destroy(() => ok()));
 
-export function authRouter(deps: { auth: AuthService; users: UsersService; audit: AuditService; live: LiveSessions }): Router {
+/** A fresh session id for `userId`: at login it defeats session fixation, after a password change it is the one kept. */
+async function startSession(req: Request, userId: string) {
+  await regenerate(req);
+  req.session.userId = userId;
+  req.session.loginAt = Date.now();
+  await save(req);
+}
+
+/**
+ * What these routes need of account administration (users/ provides it). Declared here so auth/ does not
+ * depend on users/, which builds on auth/.
+ */
+export interface AccountsForAuth {
+  updateOwnProfile(ctx: RequestContext, id: string, input: { displayName?: string; phone?: string | null }): Promise<UserRow>;
+  endAllSessions(userId: string): Promise<void>;
+  registerGuest(ctx: RequestContext | null, input: z.infer<typeof RegisterGuestInput>): Promise<UserRow>;
+}
+
+export function authRouter(deps: { auth: AuthService; users: AccountsForAuth; audit: AuditService; live: LiveSessions }): Router {
   const { auth, users, live } = deps;
-  const router = Router();
+  return routerFor(
+    {
+      "POST /api/auth/login": async ({ body }, { req, res }) => {
+        try {
+          const user = await auth.login(requestContext(req), body);
+          await startSession(req, user.id);
+          return { data: presentSessionUser(user) };
+        } catch (err) {
+          const retryAfter = (err as AppError & { retryAfter?: number }).retryAfter;
+          if (retryAfter) res.set("Retry-After", String(retryAfter));
+          throw err;
+        }
+      },
 
-  router.post("/api/auth/login", publicAccess(), async (req, res) => {
-    const input = parseInput(LoginInput, req.body);
-    try {
-      const user = await auth.login(req, input);
-      // A fresh session id at login defeats session fixation.
-      await regenerate(req);
-      req.session.userId = user.id;
-      req.session.loginAt = Date.now();
-      await save(req);
-      res.json({ user: presentSessionUser(user) });
-    } catch (err) {
-      const retryAfter = (err as AppError & { retryAfter?: number }).retryAfter;
-      if (retryAfter) res.set("Retry-After", String(retryAfter));
-      throw err;
-    }
-  });
+      "POST /api/auth/logout": async (_input, { req, res }) => {
+        const sid = req.sessionID;
+        const user = req.user;
+        if (user) await deps.audit.record(requestContext(req), "logout", { targetType: "user", targetId: user.id });
+        if (req.session) await destroy(req);
+        live.endSession(sid);
+        res.clearCookie(SESSION_COOKIE, { path: "/" });
+      },
 
-  router.post("/api/auth/logout", publicAccess(), async (req, res) => {
-    const sid = req.sessionID;
-    const user = req.user;
-    if (user) await deps.audit.record(req, "logout", { targetType: "user", targetId: user.id });
-    if (req.session) await destroy(req);
-    live.endSession(sid);
-    res.clearCookie(SESSION_COOKIE, { path: "/" });
-    res.status(204).end();
-  });
+      "GET /api/auth/me": (_input, { req }) => ({ data: sessionUserOf(req) }),
 
-  router.get("/api/auth/me", authorize("account.self"), (req, res) => {
-    res.json({ user: req.user });
-  });
+      "PATCH /api/auth/me": async ({ body }, { req }) => {
+        const updated = await users.updateOwnProfile(requestContext(req), actorOf(req).id, body);
+        return { data: presentSessionUser(updated) };
+      },
 
-  router.patch("/api/auth/me", authorize("account.self"), async (req, res) => {
-    const input = parseInput(OwnProfileInput, req.body);
-    const updated = await users.updateOwnProfile(req, actorOf(req).id, input);
-    res.json({ user: presentSessionUser(updated) });
-  });
+      "POST /api/auth/password": async ({ body }, { req }) => {
+        const userId = actorOf(req).id;
+        const updated = await auth.changeOwnPassword(requestContext(req), userId, body.currentPassword, body.newPassword);
+        // Other devices must log in again with the new password; this one keeps a fresh session.
+        await users.endAllSessions(userId);
+        await startSession(req, userId);
+        return { data: presentSessionUser(updated) };
+      },
 
-  router.post("/api/auth/password", authorize("account.self"), async (req, res) => {
-    const input = parseInput(ChangePasswordInput, req.body);
-    const userId = actorOf(req).id;
-    const updated = await auth.changeOwnPassword(req, userId, input.currentPassword, input.newPassword);
-    // Other devices must log in again with the new password; this one keeps a fresh session.
-    await users.endAllSessions(userId);
-    await regenerate(req);
-    req.session.userId = userId;
-    req.session.loginAt = Date.now();
-    await save(req);
-    res.json({ user: presentSessionUser(updated) });
-  });
-
-  router.post("/api/auth/register", publicAccess(), async (req, res) => {
-    const input = parseInput(RegisterGuestInput, req.body);
-    const user = await users.registerGuest(req, input);
-    await regenerate(req);
-    req.session.userId = user.id;
-    req.session.loginAt = Date.now();
-    await save(req);
-    res.status(201).json({ user: presentSessionUser(user) });
-  });
-
-  return router;
+      "POST /api/auth/register": async ({ body }, { req, res }) => {
+        const user = await users.registerGuest(requestContext(req), body);
+        await startSession(req, user.id);
+        res.status(201);
+        return { data: presentSessionUser(user) };
+      },
+    },
+    accessGuard,
+  );
 }

@@ -1,9 +1,9 @@
-import type { Request } from "express";
 import type { Sequelize } from "sequelize";
 import type { LoginInput } from "@contract/auth.ts";
+import type { RequestContext } from "../core/request-context.ts";
 import { AppError, invalid, unauthenticated } from "../core/errors.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { getUserById, getUserByUsername, recordLoginResult, updateUser, type UserRow } from "../users/users.repo.ts";
+import { getUserById, getUserByUsername, recordLoginResult, updateUser, type UserRow } from "./accounts.repo.ts";
 import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { clearThrottle, getThrottle, recordThrottleFailure } from "./throttle.repo.ts";
 
@@ -40,15 +40,15 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
      * Check credentials with throttling: `maxFailures` consecutive failures for a username, from whatever
      * addresses, block it for 15 minutes (the right password included); an address's failures per day are
      * capped. A success clears the username's count. Unknown usernames cost a hash too. The address is
-     * `req.ip`: the peer's own unless TRUST_PROXY names it as a proxy.
+     * `ctx.ip`: the peer's own unless TRUST_PROXY names it as a proxy.
      */
-    async login(req: Request, input: LoginInput): Promise<UserRow> {
-      const ip = req.ip ?? "unknown";
+    async login(ctx: RequestContext, input: LoginInput): Promise<UserRow> {
+      const ip = ctx.ip ?? "unknown";
       const keys = { username: usernameKey(input.username), address: addressKey(ip) };
       try {
         await assertNotThrottled([keys.username, keys.address]);
       } catch (err) {
-        await audit.record(req, "login.throttled", { actorUsername: input.username, details: { username: input.username } });
+        await audit.record(ctx, "login.throttled", { actorUsername: input.username, details: { username: input.username } });
         throw err;
       }
       const user = await getUserByUsername(db, input.username);
@@ -56,7 +56,7 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
       if (!user || !passwordOk || !user.active) {
         const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "disabled";
         if (user) await recordLoginResult(db, user.id, false);
-        await audit.record(req, "login.failure", {
+        await audit.record(ctx, "login.failure", {
           actorId: user?.id ?? null,
           actorUsername: input.username,
           targetType: "user",
@@ -73,18 +73,18 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
       await recordLoginResult(db, user.id, true);
       if (needsRehash(user.password_hash))
         await updateUser(db, user.id, { passwordHash: await hashPassword(input.password) });
-      await audit.record(req, "login.success", { actorId: user.id, actorUsername: user.username, targetType: "user", targetId: user.id });
+      await audit.record(ctx, "login.success", { actorId: user.id, actorUsername: user.username, targetType: "user", targetId: user.id });
       return user;
     },
 
     /** Change one's own password: the current one must be right; other sessions of the user end. */
-    async changeOwnPassword(req: Request, userId: string, current: string, next: string): Promise<UserRow> {
+    async changeOwnPassword(ctx: RequestContext, userId: string, current: string, next: string): Promise<UserRow> {
       const user = await getUserById(db, userId);
       if (!user || !(await verifyPassword(user.password_hash, current)))
         throw invalid("Current password is wrong", { currentPassword: "wrong password" });
       if (current === next) throw invalid("Choose a new password", { newPassword: "must differ from the current one" });
       const updated = await updateUser(db, userId, { passwordHash: await hashPassword(next), mustChangePassword: false });
-      await audit.record(req, "user.password_changed", { targetType: "user", targetId: userId });
+      await audit.record(ctx, "user.password_changed", { targetType: "user", targetId: userId });
       return updated!;
     },
   };

@@ -1,5 +1,6 @@
 import type { ClientEventName } from "@contract/events.ts";
-import type { Access } from "./permissions.ts";
+import type { EventGate } from "../core/socket-handler.ts";
+import { can, type Access } from "./permissions.ts";
 
 /**
  * Every client→server event's access decision. A Record over the contract's event names, so adding an
@@ -7,4 +8,10 @@ import type { Access } from "./permissions.ts";
  */
 export const SOCKET_EVENT_ACCESS: Record<ClientEventName, Access> = {
   "report:submit": "report.submit",
+};
+
+/** The gate core's handleEvent asks on every event: the socket's actor against the access table. */
+export const mayHandleEvent: EventGate = (socket, event) => {
+  const access = SOCKET_EVENT_ACCESS[event];
+  return access === "public" || can(socket.data.actor, access);
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login } from "../test/accounts.ts";
 import { disconnectedWithin, openSocket, type ClientSocket } from "../test/sockets.ts";
+import { reportChange } from "../test/reports.ts";
 import { rooms, PUBLIC_NAMESPACE } from "../core/rooms.ts";
 import type { ChangeEnvelope } from "@contract/events.ts";
 
@@ -19,14 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const change = (kode: string): ChangeEnvelope => ({
-  seq: 1,
-  entity: "report",
-  entityId: "00000000-0000-0000-0000-000000000000",
-  kind: "created",
-  at: new Date().toISOString(),
-  data: { kecamatanKode: kode },
-});
+const change = (kode: string): ChangeEnvelope => reportChange(kode);
 
 function collect(socket: ClientSocket): ChangeEnvelope[] {
   const got: ChangeEnvelope[] = [];

@@ -1,10 +1,51 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 
 /**
- * Any constant: the lock that serialises change-log writers (see appendChanges). Writers that append in
- * their own SQL (intake's one-statement commit) take it too, through this key.
+ * The change log (`changes`) is written here and nowhere else: every INSERT into it is text built by this
+ * module, under its lock, whichever door it comes through — `appendChanges` inside a caller's transaction,
+ * or `appendChangesCtes` inside a caller's single statement (intake's one-round-trip commit).
  */
-export const CHANGES_LOCK_KEY = 7_300_417;
+
+/** Any constant: the lock that serialises change-log writers (see appendChangesCtes). */
+const CHANGES_LOCK_KEY = 7_300_417;
+
+/**
+ * SQL expressions, over the caller's own CTEs, for the rows a statement appends to the change log. Every
+ * column is named, so a change to the table's columns is a change to this type that tsc carries to callers.
+ */
+export interface ChangeRowsSql {
+  /** The FROM list the rows come from (the caller's CTEs, with aliases). */
+  from: string;
+  entity: string;
+  entityId: string;
+  kind: string;
+  kecamatanKode: string;
+  authorId: string;
+  published: string;
+  /** The order of the rows in the log (their seqs follow it). */
+  orderBy: string;
+}
+
+/**
+ * Two CTEs for a `WITH` list: `change_log_lock`, then `logged_changes (seq, at, entity, entity_id, kind)`,
+ * the rows appended, which the caller's final SELECT may join.
+ *
+ * Gap-free resume: a bigserial alone is not enough, as transactions could commit out of seq order and a
+ * client that read seq 6 before seq 5 committed would never see 5. The transaction-scoped advisory lock
+ * makes writers take seqs in commit order: the INSERT reads from the lock CTE, so the lock is held before
+ * the first seq is drawn and until the commit. Intake batches many reports per commit, so contention is low.
+ */
+export function appendChangesCtes(rows: ChangeRowsSql): string {
+  return `change_log_lock AS (
+       SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY}) AS locked
+     ), logged_changes AS (
+       INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
+       SELECT ${rows.entity}, ${rows.entityId}, ${rows.kind}, ${rows.kecamatanKode}, ${rows.authorId}, ${rows.published}
+       FROM ${rows.from} CROSS JOIN change_log_lock
+       ORDER BY ${rows.orderBy}
+       RETURNING seq, at, entity, entity_id, kind
+     )`;
+}
 
 export interface NewChange {
   entity: "report";
@@ -13,40 +54,40 @@ export interface NewChange {
   kecamatanKode: string | null;
   authorId: string | null;
   published: boolean;
-  /** Sent live with the event; not stored — readers catching up get the entity's current state. */
-  payload: unknown;
 }
 
+/** A change-log entry as stored (what readers resume by). */
 export interface ChangeRow {
   seq: number;
   at: Date;
   entity: "report";
   entity_id: string;
   kind: string;
-  payload: unknown;
 }
 
-/**
- * Append to the change log inside the caller's transaction. A bigserial alone is not enough for gap-free
- * resume: transactions could commit out of seq order, and a client that read seq 6 before seq 5 committed
- * would never see 5. The transaction-scoped advisory lock makes writers take seqs in commit order; it is
- * held only from here to commit, and intake batches many reports per transaction, so contention is low.
- */
+const APPEND_CHANGES = `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+         entity text, "entityId" uuid, kind text, "kecamatanKode" text, "authorId" uuid, published boolean, n int)
+     ), ${appendChangesCtes({
+       from: "input x",
+       entity: "x.entity",
+       entityId: `x."entityId"`,
+       kind: "x.kind",
+       kecamatanKode: `x."kecamatanKode"`,
+       authorId: `x."authorId"`,
+       published: "x.published",
+       orderBy: "x.n",
+     })}
+     SELECT * FROM logged_changes ORDER BY seq`;
+
+/** Append to the change log inside the caller's transaction, in the given order (one statement). */
 export async function appendChanges(db: Sequelize, changes: NewChange[], transaction: Transaction): Promise<ChangeRow[]> {
   if (!changes.length) return [];
-  await db.query(`SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY})`, { transaction });
-  const rows = await db.query<Omit<ChangeRow, "payload">>(
-    `INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
-     SELECT entity, "entityId", kind, "kecamatanKode", "authorId", published
-     FROM jsonb_to_recordset($1::jsonb) AS x(
-       entity text, "entityId" uuid, kind text, "kecamatanKode" text, "authorId" uuid, published boolean, n int)
-     ORDER BY n
-     RETURNING seq, at, entity, entity_id, kind`,
-    { bind: [JSON.stringify(changes.map((c, n) => ({ ...c, payload: undefined, n })))], type: QueryTypes.SELECT, transaction },
-  );
-  // The payload is ours already: attach it rather than have PostgreSQL send it back.
-  const payloads = new Map(changes.map((c) => [c.entityId, c.payload]));
-  return rows.map((r) => ({ ...r, payload: payloads.get(r.entity_id) }));
+  return db.query<ChangeRow>(APPEND_CHANGES, {
+    bind: [JSON.stringify(changes.map((c, n) => ({ ...c, n })))],
+    type: QueryTypes.SELECT,
+    transaction,
+  });
 }
 
 /** Who may see which change rows: the caller builds this from the actor's permission scope. */
@@ -57,8 +98,8 @@ export interface ChangeFilter {
   publishedOnly?: boolean;
 }
 
-export async function listChanges(db: Sequelize, after: number, limit: number, f: ChangeFilter): Promise<Omit<ChangeRow, "payload">[]> {
-  return db.query<Omit<ChangeRow, "payload">>(
+export async function listChanges(db: Sequelize, after: number, limit: number, f: ChangeFilter): Promise<ChangeRow[]> {
+  return db.query<ChangeRow>(
     `SELECT seq, at, entity, entity_id, kind FROM changes
      WHERE seq > :after
        AND (CAST(:kecamatan AS text[]) IS NULL OR kecamatan_kode = ANY (CAST(:kecamatan AS text[])))

@@ -1,15 +1,17 @@
-import { Router } from "express";
-import { ChangesQuery } from "@contract/reports.ts";
-import { actorOf, authorize } from "../auth/auth.middleware.ts";
-import { parseInput } from "../core/validate.ts";
+import type { Router } from "express";
+import { accessGuard, actorOf } from "../auth/auth.middleware.ts";
+import { routerFor } from "../core/routes.ts";
 import type { ChangesService } from "./changes.service.ts";
 
 /** Catch-up for live clients: what happened after the last `seq` they saw, filtered by permission. */
 export function changesRouter(changes: ChangesService): Router {
-  const router = Router();
-  router.get("/api/changes", authorize("changes.read"), async (req, res) => {
-    const { after, limit } = parseInput(ChangesQuery, req.query);
-    res.json({ data: await changes.since(actorOf(req), after, limit) });
-  });
-  return router;
+  return routerFor(
+    {
+      "GET /api/changes": async ({ query }, { req }) => {
+        const { changes: list, lastSeq, more } = await changes.since(actorOf(req), query.after, query.limit);
+        return { data: list, page: { total: null, next: more ? String(lastSeq) : null, seq: lastSeq } };
+      },
+    },
+    accessGuard,
+  );
 }

@@ -1,4 +1,5 @@
 import type { ChangeEnvelope, ReportServerEvents } from "@contract/events.ts";
+import type { ReportView } from "@contract/reports.ts";
 import type { IoServer } from "../core/io.ts";
 import { rooms } from "../core/rooms.ts";
 
@@ -20,14 +21,14 @@ export type ReportEventName = keyof ReportServerEvents;
 export function emitReportChange(
   io: IoServer,
   event: ReportEventName,
-  change: ChangeEnvelope | (() => ChangeEnvelope),
+  change: () => ChangeEnvelope<ReportView>,
   target: { kecamatanKode: string; authorId: string },
   exceptSocketId?: string,
 ) {
   const audience = reportAudienceRooms(target.kecamatanKode, target.authorId);
   if (!hasListeners(io, audience, exceptSocketId)) return;
   const to = io.to(audience);
-  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, typeof change === "function" ? change() : change);
+  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, change());
 }
 
 /** Local rooms only: with a cluster adapter (REDIS_URL, not wired yet) this check must go. */

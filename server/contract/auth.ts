@@ -33,6 +33,14 @@ export const ChangePasswordInput = z.object({
   newPassword: NewPassword,
 });
 
+/** What a user may change of their own profile (`PATCH /api/auth/me`). */
+export const OwnProfileInput = z
+  .object({
+    displayName: requiredSafeText({ max: 100, singleLine: true }).optional(),
+    phone: safeText({ max: 30, singleLine: true }).nullish(),
+  })
+  .strict();
+
 /** Guests (pengguna informasi) register themselves; every other role is issued by an admin. */
 export const RegisterGuestInput = z.object({
   username: Username,
@@ -42,7 +50,7 @@ export const RegisterGuestInput = z.object({
 });
 
 /** The signed-in user as every client sees themself. */
-export const SessionUser = z.object({
+export const SessionUser = z.strictObject({
   id: z.string().uuid(),
   username: z.string(),
   displayName: z.string(),

@@ -2,12 +2,18 @@
  * The typed Socket.IO contract shared by the server and both clients. Requests are `noun:verb`
  * (`report:submit`), facts are past tense (`report:created`). Every ack is `{ data } | { error }`.
  */
+import { z } from "zod";
 import type { ErrorBody } from "./errors.ts";
+import type { SubmitReportRaw } from "./reports.ts";
+import { ReportView, type SubmitResult } from "./report-view.ts";
 
 export type Ack<T> = { data: T } | ErrorBody;
 
-/** A fact delivered to a room, stamped with the change log's sequence number for gap-free resume. */
-export interface ChangeEnvelope<T = unknown> {
+/**
+ * A fact delivered to a room, stamped with the change log's sequence number for gap-free resume.
+ * `T` is the entity's view as the receiver may see it; reports are the only entity so far, hence the default.
+ */
+export interface ChangeEnvelope<T = ReportView> {
   seq: number;
   entity: "report";
   entityId: string;
@@ -16,11 +22,19 @@ export interface ChangeEnvelope<T = unknown> {
   data: T;
 }
 
-/** Report facts, each a change envelope. */
+/** The envelope as a schema, around the entity's view. */
+export const changeEnvelopeOf = <T extends z.ZodType>(data: T) =>
+  z.strictObject({ seq: z.number().int().min(1), entity: z.literal("report"), entityId: z.string(), kind: z.string(), at: z.string(), data });
+
+/** A report change as `GET /api/changes` lists it: the report as it is now (null if it cannot be read). */
+export const ReportChange = changeEnvelopeOf(ReportView.nullable());
+export type ReportChange = z.infer<typeof ReportChange>;
+
+/** Report facts, each a change envelope around the report as the receiving room may see it. */
 export interface ReportServerEvents {
-  "report:created": (change: ChangeEnvelope) => void;
-  "report:updated": (change: ChangeEnvelope) => void;
-  "report:published": (change: ChangeEnvelope) => void;
+  "report:created": (change: ChangeEnvelope<ReportView>) => void;
+  "report:updated": (change: ChangeEnvelope<ReportView>) => void;
+  "report:published": (change: ChangeEnvelope<ReportView>) => void;
 }
 
 /** Why the server closed this socket on purpose. Sent just before the disconnect. */
@@ -37,7 +51,11 @@ export interface ServerToClientEvents extends ReportServerEvents {
 }
 
 export interface ClientToServerEvents {
-  "report:submit": (input: unknown, ack: (result: Ack<unknown>) => void) => void;
+  /** Intake's socket door: acked after the commit (REST `POST /api/reports` is the other door). */
+  "report:submit": (input: SubmitReportRaw, ack: (result: Ack<SubmitResult>) => void) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
+
+/** What the ack of a client→server event carries on success. */
+export type AckData<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (result: Ack<infer T>) => void ? T : never;

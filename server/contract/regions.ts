@@ -32,22 +32,39 @@ export const LocateQuery = z.object({
  */
 export const REGION_SNAP = { sliverMeters: 150, desaSearchMeters: 5_000 } as const;
 
-export const RegionRef = z.object({ kode: z.string(), nama: z.string() });
+export const RegionRef = z.strictObject({ kode: z.string(), nama: z.string() });
 export type RegionRef = z.infer<typeof RegionRef>;
 
 /** Answer of GET /api/regions/locate. */
-export const LocateResult = z.object({
+export const LocateResult = z.strictObject({
   kecamatan: RegionRef,
   desa: RegionRef.nullable(),
 });
 export type LocateResult = z.infer<typeof LocateResult>;
 
 /** Properties of each feature in GET /api/regions. */
-export interface RegionProperties {
-  kode: string;
-  nama: string;
-  level: RegionLevel;
-  parent: string | null;
+export const RegionProperties = z.strictObject({
+  kode: z.string(),
+  nama: z.string(),
+  level: RegionLevel,
+  parent: z.string().nullable(),
   /** Label point as [lng, lat]. */
-  label: [number, number];
-}
+  label: z.tuple([z.number(), z.number()]),
+});
+export type RegionProperties = z.infer<typeof RegionProperties>;
+
+// Shape only: rings of [lng, lat] positions, as PostGIS wrote them (a deep check of every vertex of 157
+// desa would cost more than it tells).
+const areaGeometry = z.union([
+  z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(z.array(z.number()))) }),
+  z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(z.array(z.number())))) }),
+]);
+
+/** Answer of GET /api/regions: a GeoJSON FeatureCollection, one feature per region of the level. */
+export const RegionCollection = z.strictObject({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.strictObject({ type: z.literal("Feature"), id: z.string().optional(), properties: RegionProperties, geometry: areaGeometry }),
+  ),
+});
+export type RegionCollection = z.infer<typeof RegionCollection>;

@@ -159,48 +159,7 @@ export const SubmitReportInput = z.discriminatedUnion("kind", [
 export type SubmitReportInput = z.infer<typeof SubmitReportInput>;
 export type SubmitReportRaw = z.input<typeof SubmitReportInput>;
 
-/** What intake answers (ack or REST) once the report is committed. */
-export interface SubmitResult {
-  clientId: string;
-  id: string;
-  number: string;
-  revision: number;
-  status: ReportStatus;
-  kecamatan: { kode: string; nama: string };
-  desa: { kode: string; nama: string } | null;
-  /** Set when the point lay up to 2 km outside Balangan and was assigned to the nearest kecamatan. */
-  outsideMeters: number;
-  /** True when this client_id had been received before: the original result, nothing new written. */
-  duplicate: boolean;
-}
-
-/** A report as verifiers, admins, leaders and its own author see it. */
-export interface ReportView {
-  id: string;
-  number: string;
-  kind: ReportKind;
-  period: string | null;
-  revision: number;
-  status: ReportStatus;
-  classification: "biasa" | "rahasia";
-  bidang: Bidang | null;
-  subCategory: string | null;
-  perihal: string;
-  kerawanan: Kerawanan;
-  body: unknown;
-  occurredAt: string;
-  sentAt: string;
-  receivedAt: string;
-  location: ReportLocation;
-  kecamatan: { kode: string; nama: string };
-  desa: { kode: string; nama: string } | null;
-  outsideMeters: number;
-  author: { id: string; displayName: string };
-  photos: { sha256: string; uploaded: boolean }[];
-  /** The verifier's note on the current status (a rejection's reason, what to revise); null if none. */
-  statusNote: string | null;
-  version: number;
-}
+export type { ReportBody, ReportView, SubmitResult, SubCategoryView } from "./report-view.ts";
 
 /**
  * A verifier's decision. `version` is the report's version the verifier saw: if it moved on (another
@@ -236,15 +195,6 @@ export const ReportListQuery = z.object({
 /** Photo upload limits and the types accepted (checked by magic bytes, not by the declared type). */
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, "sha256 hex");
-
-/** A sub-category of a bidang as the form offers it; admins add, rename, reorder and retire them. */
-export interface SubCategoryView {
-  id: number;
-  bidang: Bidang;
-  name: string;
-  active: boolean;
-  sort: number;
-}
 
 export const CreateSubCategoryInput = z.object({
   bidang: Bidang,

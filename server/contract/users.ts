@@ -54,6 +54,8 @@ export const UpdateUserInput = z
   .strict();
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
+export const UserIdParams = z.object({ id: z.string().uuid("not a user id") });
+
 export const UserListQuery = z.object({
   q: safeText({ max: 100, singleLine: true }).optional(),
   role: Role.optional(),
@@ -64,30 +66,32 @@ export const UserListQuery = z.object({
 });
 
 /** A user as an admin sees it. */
-export interface AdminUserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  kecamatanKode: string | null;
-  position: string | null;
-  nip: string | null;
-  phone: string | null;
-  verifierRegions: string[];
-  active: boolean;
-  failedLogins: number;
-  lockedUntil: string | null;
-  passwordChangedAt: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export const AdminUserView = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  kecamatanKode: z.string().nullable(),
+  position: z.string().nullable(),
+  nip: z.string().nullable(),
+  phone: z.string().nullable(),
+  verifierRegions: z.array(z.string()),
+  active: z.boolean(),
+  failedLogins: z.number().int(),
+  lockedUntil: z.string().nullable(),
+  passwordChangedAt: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AdminUserView = z.infer<typeof AdminUserView>;
 
 /** Answer of creating a user or resetting a password without giving one: shown once, never stored. */
-export interface OneTimePasswordResult {
-  user: AdminUserView;
-  oneTimePassword?: string;
-}
+export const OneTimePasswordResult = z.strictObject({
+  user: AdminUserView,
+  oneTimePassword: z.string().optional(),
+});
+export type OneTimePasswordResult = z.infer<typeof OneTimePasswordResult>;
 
 export const AuditQuery = z.object({
   action: safeText({ max: 60, singleLine: true }).optional(),
@@ -96,14 +100,16 @@ export const AuditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
 });
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorUsername: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+/** One line of the audit log; `details` is what the action recorded (free-form JSON). */
+export const AuditEntry = z.strictObject({
+  id: z.number().int(),
+  at: z.string(),
+  action: z.string(),
+  actorId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,25 +1,27 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import { Server, type Socket } from "socket.io";
-import type { Sequelize } from "sequelize";
 import type { Logger } from "pino";
 import type { ClientToServerEvents, ServerToClientEvents } from "@contract/events.ts";
 import type { SessionUser } from "@contract/auth.ts";
-import type { Actor } from "../auth/permissions.ts";
-import { originAllowed } from "../auth/request-guards.ts";
-import type { LiveSessions } from "../auth/live-sessions.ts";
-import { getUserById } from "../users/users.repo.ts";
-import { presentSessionUser, toActor } from "../users/users.present.ts";
 import { PUBLIC_NAMESPACE, rooms } from "./rooms.ts";
 import type { TokenBucket } from "./token-bucket.ts";
-import type { TrustProxy } from "./trust-proxy.ts";
 import { createUserSocketLimits } from "./user-sockets.ts";
 import { coalesceFlushedWrites } from "./coalesce-writes.ts";
 
-export interface SocketData {
+/** Who a socket acts for, as permission checks read it (auth's `Actor` has this shape). */
+export type SocketActor = Pick<SessionUser, "id" | "role" | "kecamatanKode" | "verifierRegions">;
+
+/** What the handshake establishes about a socket (auth/socket-auth.ts decides it). */
+export interface SocketIdentity {
   user: SessionUser;
-  actor: Actor;
+  actor: SocketActor;
   sessionId: string;
+  /** The rooms the socket joins on connection: from role and region only — a client never names a room. */
+  rooms: string[];
+}
+
+export interface SocketData extends SocketIdentity {
   /** The user's event budget, shared by all their sockets on this node (see user-sockets.ts). */
   bucket: TokenBucket;
 }
@@ -28,58 +30,49 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface IoOptions {
-  db: Sequelize;
   log: Logger;
-  session: RequestHandler;
-  allowedOrigins: string[];
-  /** The app's proxy trust: the handshake's origin check believes X-Forwarded-Host only from these. */
-  trustProxy: TrustProxy;
-  absoluteSessionMs: number;
+  /** Whether to take a connection's HTTP request at all (the origin check). */
+  allowRequest: (req: IncomingMessage) => boolean;
+  /** Express middleware run on the handshake request only (the session, so the handshake sees it). */
+  handshakeMiddleware: RequestHandler;
+  /** Who the handshake is, once the middleware ran; null refuses the socket as unauthenticated. */
+  authenticate: (req: IncomingMessage) => Promise<SocketIdentity | null>;
   /** Per user, across their sockets. */
   eventsPerSecond: number;
   maxSocketsPerUser: number;
-  /** Every kecamatan code: verifiers without a scope act on all of them. */
-  kecamatanCodes: () => string[];
 }
 
-type SessionRequest = IncomingMessage & {
-  session?: { userId?: string; loginAt?: number };
-  sessionID?: string;
-  _query?: Record<string, string>;
-};
+type HandshakeRequest = IncomingMessage & { _query?: Record<string, string> };
 
 /**
- * The socket hub. The handshake goes through the same session middleware as REST; sockets without a
- * valid session are refused except on the public namespace; rooms are joined here, from role and region
- * only — a client never names a room.
+ * The socket hub. Every socket of the main namespace is authenticated at the handshake (by
+ * `opts.authenticate`) and joins the rooms decided there; the public namespace needs no session.
  */
-export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; live: LiveSessions } {
+export function createIo(http: HttpServer, opts: IoOptions): IoServer {
   const io: IoServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 1024 * 1024,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, opts.allowedOrigins, opts.trustProxy)),
+    allowRequest: (req, callback) => callback(null, opts.allowRequest(req)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
   coalesceFlushedWrites(io.engine);
 
-  // Only the handshake request needs the session (later polling requests carry the engine's sid).
-  io.engine.use((req: SessionRequest, res: Parameters<RequestHandler>[1], next: () => void) => {
-    if (req._query?.sid === undefined) opts.session(req as never, res, next);
+  // Only the handshake request needs the middleware (later polling requests carry the engine's sid).
+  io.engine.use((req: HandshakeRequest, res: Parameters<RequestHandler>[1], next: () => void) => {
+    if (req._query?.sid === undefined) opts.handshakeMiddleware(req as never, res, next);
     else next();
   });
 
   io.use(async (socket, next) => {
     try {
-      const req = socket.request as SessionRequest;
-      const userId = req.session?.userId;
-      const loginAt = req.session?.loginAt ?? 0;
-      if (!userId || Date.now() - loginAt > opts.absoluteSessionMs) return next(new Error("unauthenticated"));
-      const row = await getUserById(opts.db, userId);
-      if (!row || !row.active) return next(new Error("unauthenticated"));
-      socket.data.user = presentSessionUser(row);
-      socket.data.actor = toActor(row);
-      socket.data.sessionId = req.sessionID!;
+      const identity = await opts.authenticate(socket.request);
+      if (!identity) return next(new Error("unauthenticated"));
+      const { user, actor, sessionId, rooms: joins } = identity;
+      socket.data.user = user;
+      socket.data.actor = actor;
+      socket.data.sessionId = sessionId;
+      socket.data.rooms = joins;
       next();
     } catch (err) {
       opts.log.error({ err }, "socket handshake failed");
@@ -90,28 +83,12 @@ export function createIo(http: HttpServer, opts: IoOptions): { io: IoServer; liv
   const limits = createUserSocketLimits({ maxPerUser: opts.maxSocketsPerUser, eventsPerSecond: opts.eventsPerSecond });
   io.on("connection", (socket) => {
     limits.admit(socket);
-    void socket.join(roomsFor(socket.data, opts.kecamatanCodes()));
+    void socket.join(socket.data.rooms);
   });
 
   io.of(PUBLIC_NAMESPACE).on("connection", (socket) => {
     void socket.join(rooms.public);
   });
 
-  const live: LiveSessions = {
-    endSession: (sid) => io.in(rooms.session(sid)).disconnectSockets(true),
-    endUser: (id) => io.in(rooms.user(id)).disconnectSockets(true),
-  };
-  return { io, live };
-}
-
-/** The rooms a user's socket belongs to. */
-export function roomsFor(data: Pick<SocketData, "user" | "sessionId">, allKecamatan: string[]): string[] {
-  const { user } = data;
-  const list: string[] = [rooms.user(user.id), rooms.session(data.sessionId), rooms.role(user.role)];
-  if (user.role === "verifier") {
-    const scope = user.verifierRegions.length ? user.verifierRegions : allKecamatan;
-    list.push(...scope.map(rooms.kecamatanVerifiers));
-  }
-  if (user.role === "guest") list.push(rooms.public);
-  return list;
+  return io;
 }

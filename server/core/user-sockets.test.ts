@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Ack, ChangeEnvelope } from "@contract/events.ts";
+import type { SubmitReportRaw } from "@contract/reports.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { createAccount, login } from "../test/accounts.ts";
 import { openSocket, type ClientSocket } from "../test/sockets.ts";
+import { reportChange } from "../test/reports.ts";
 import { rooms } from "./rooms.ts";
 
 const MAX_SOCKETS = 3;
@@ -28,18 +30,11 @@ const openFor = async (cookie: string, n: number) => {
   for (let i = 0; i < n; i++) sockets.push(track(await openSocket(t, { cookie })));
   return sockets;
 };
-/** An invalid report: answered at once without touching the database, unless the rate limit answers first. */
-const submit = (socket: ClientSocket) => new Promise<Ack<unknown>>((resolve) => socket.emit("report:submit", {}, resolve));
+/** An invalid report on purpose (hence the cast): answered at once without touching the database, unless the rate limit answers first. */
+const submit = (socket: ClientSocket) => new Promise<Ack<unknown>>((resolve) => socket.emit("report:submit", {} as SubmitReportRaw, resolve));
 const rateLimited = (acks: Ack<unknown>[]) => acks.filter((a) => "error" in a && a.error.code === "too_many_requests").length;
 
-const change: ChangeEnvelope = {
-  seq: 1,
-  entity: "report",
-  entityId: "00000000-0000-0000-0000-000000000000",
-  kind: "created",
-  at: new Date().toISOString(),
-  data: {},
-};
+const change: ChangeEnvelope = reportChange();
 
 describe("sockets per user", () => {
   it("tells a user's oldest socket it is displaced, then closes it, when one more than the limit connects", async () => {

@@ -1,27 +1,34 @@
-import { Router } from "express";
+import type { Router } from "express";
 import type { Sequelize } from "sequelize";
 import type { Logger } from "pino";
 import { migrationsComplete } from "../core/migrate.ts";
-import { publicAccess } from "../auth/auth.middleware.ts";
+import { routerFor } from "../core/routes.ts";
+import { accessGuard } from "../auth/auth.middleware.ts";
+import { pingDatabase } from "./health.repo.ts";
 
-/** Liveness (process up) and readiness (database reachable, schema current) for orchestrators. */
+/**
+ * Liveness (process up) and readiness (database reachable, schema current) for orchestrators: probes read
+ * the status code, so these keep their bare `{ status }` rather than the API's `{ data }`.
+ */
 export function healthRouter(db: Sequelize, log: Logger): Router {
-  const router = Router();
-  router.get("/healthz", publicAccess(), (_req, res) => {
-    res.json({ status: "ok" });
-  });
-  router.get("/readyz", publicAccess(), async (_req, res) => {
-    try {
-      await db.query("SELECT 1");
-      if (!(await migrationsComplete(db, log))) {
-        res.status(503).json({ status: "migrating" });
-        return;
-      }
-      res.json({ status: "ready" });
-    } catch (err) {
-      log.warn({ err }, "readiness check failed");
-      res.status(503).json({ status: "database_unreachable" });
-    }
-  });
-  return router;
+  return routerFor(
+    {
+      "GET /healthz": () => ({ status: "ok" }),
+      "GET /readyz": async (_input, { res }) => {
+        try {
+          await pingDatabase(db);
+          if (!(await migrationsComplete(db, log))) {
+            res.status(503);
+            return { status: "migrating" };
+          }
+          return { status: "ready" };
+        } catch (err) {
+          log.warn({ err }, "readiness check failed");
+          res.status(503);
+          return { status: "database_unreachable" };
+        }
+      },
+    },
+    accessGuard,
+  );
 }

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
-import type { RegionLevel } from "@contract/regions.ts";
+import type { RegionCollection, RegionLevel } from "@contract/regions.ts";
 
 export interface RegionRow {
   level: RegionLevel;
@@ -48,8 +48,8 @@ export async function getNearestRegion(
 }
 
 /** All regions of a level as one GeoJSON FeatureCollection, built by PostGIS. */
-export async function getRegionsGeoJson(db: Sequelize, level: RegionLevel): Promise<unknown> {
-  const [row] = await db.query<{ fc: unknown }>(
+export async function getRegionsGeoJson(db: Sequelize, level: RegionLevel): Promise<RegionCollection> {
+  const [row] = await db.query<{ fc: RegionCollection }>(
     `SELECT json_build_object(
        'type', 'FeatureCollection',
        'features', COALESCE(json_agg(json_build_object(
@@ -62,7 +62,8 @@ export async function getRegionsGeoJson(db: Sequelize, level: RegionLevel): Prom
      FROM regions WHERE level = :level`,
     { replacements: { level }, type: QueryTypes.SELECT },
   );
-  return row?.fc;
+  // One row always: json_agg over no rows is coalesced to an empty list.
+  return row!.fc;
 }
 
 /** Kecamatan codes and names, for lookups and validation. */

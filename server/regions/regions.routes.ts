@@ -1,26 +1,24 @@
-import { Router } from "express";
-import { LocateQuery, RegionsQuery } from "@contract/regions.ts";
-import { parseInput } from "../core/validate.ts";
+import type { Router } from "express";
 import { outsideRegion } from "../core/errors.ts";
-import { publicAccess } from "../auth/auth.middleware.ts";
+import { routerFor } from "../core/routes.ts";
+import { accessGuard } from "../auth/auth.middleware.ts";
 import type { RegionsService } from "./regions.service.ts";
 
 /** Public, read-only: boundaries are published data and the officer app needs them before login. */
 export function regionsRouter(regions: RegionsService): Router {
-  const router = Router();
+  return routerFor(
+    {
+      "GET /api/regions": async ({ query }, { res }) => {
+        res.set("Cache-Control", "public, max-age=3600");
+        return { data: await regions.featureCollection(query.level) };
+      },
 
-  router.get("/api/regions", publicAccess(), async (req, res) => {
-    const { level } = parseInput(RegionsQuery, req.query);
-    res.set("Cache-Control", "public, max-age=3600");
-    res.json(await regions.featureCollection(level));
-  });
-
-  router.get("/api/regions/locate", publicAccess(), async (req, res) => {
-    const { lat, lng } = parseInput(LocateQuery, req.query);
-    const located = await regions.locate(lat, lng);
-    if (!located) throw outsideRegion("This point is outside Kabupaten Balangan");
-    res.json({ kecamatan: located.kecamatan, desa: located.desa });
-  });
-
-  return router;
+      "GET /api/regions/locate": async ({ query }) => {
+        const located = await regions.locate(query.lat, query.lng);
+        if (!located) throw outsideRegion("This point is outside Kabupaten Balangan");
+        return { data: { kecamatan: located.kecamatan, desa: located.desa } };
+      },
+    },
+    accessGuard,
+  );
 }

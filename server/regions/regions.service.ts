@@ -1,12 +1,13 @@
 import type { Sequelize } from "sequelize";
-import { REGION_SNAP, type RegionLevel } from "@contract/regions.ts";
-import { createPointLocator, type Located, type PointLocator } from "./point-locator.ts";
-import { getNearestRegion, getRegionShapes, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
+import { REGION_SNAP, type RegionCollection, type RegionLevel } from "@contract/regions.ts";
+import { createPointLocator, type Located, type NamedRegion, type PointLocator } from "./point-locator.ts";
+import { getKecamatanList, getNearestRegion, getRegionShapes, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
 
 export type { Located };
 
 export function createRegionsService(db: Sequelize) {
-  const geoJsonCache = new Map<RegionLevel, Promise<unknown>>();
+  const geoJsonCache = new Map<RegionLevel, Promise<RegionCollection>>();
+  let kecamatan: Promise<NamedRegion[]> | undefined;
   let locator: Promise<PointLocator> | undefined;
   const pointLocator = () => {
     if (!locator) {
@@ -17,8 +18,25 @@ export function createRegionsService(db: Sequelize) {
   };
 
   const service = {
+    /**
+     * Every kecamatan, by code. Read once (regions are fixed data from migrations); a failed read is
+     * tried again on the next call.
+     */
+    kecamatanList(): Promise<NamedRegion[]> {
+      if (!kecamatan) {
+        kecamatan = getKecamatanList(db);
+        kecamatan.catch(() => (kecamatan = undefined));
+      }
+      return kecamatan;
+    },
+
+    /** Every kecamatan code (verifiers without a scope act on all of them). */
+    async kecamatanCodes(): Promise<string[]> {
+      return (await service.kecamatanList()).map((k) => k.kode);
+    },
+
     /** Regions never change at run time (they come from migrations), so the collection is built once. */
-    featureCollection(level: RegionLevel): Promise<unknown> {
+    featureCollection(level: RegionLevel): Promise<RegionCollection> {
       let cached = geoJsonCache.get(level);
       if (!cached) {
         cached = getRegionsGeoJson(db, level);

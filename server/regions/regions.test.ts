@@ -13,7 +13,9 @@ afterAll(async () => {
 
 const get = async (path: string) => {
   const res = await fetch(t.baseUrl + path);
-  return { status: res.status, body: (await res.json()) as any };
+  // Regions answer `{ data: FeatureCollection }`, locate `{ data: { kecamatan, desa } }`, errors `{ error }`.
+  const json = (await res.json()) as any;
+  return { status: res.status, body: res.ok ? json.data : json };
 };
 
 describe("GET /api/regions", () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SubmitResult } from "@contract/reports.ts";
+import type { SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
 import { openSocket, type ClientSocket } from "../test/sockets.ts";
@@ -28,7 +28,7 @@ const count = async (sql: string, replacements: Record<string, unknown> = {}) =>
 const rowsFor = (clientId: string) => count(`SELECT count(*) AS n FROM reports WHERE client_id = :clientId`, { clientId });
 
 function submitOverSocket(socket: ClientSocket, input: unknown): Promise<any> {
-  return new Promise((resolve) => socket.emit("report:submit", input, resolve));
+  return new Promise((resolve) => socket.emit("report:submit", input as SubmitReportRaw, resolve));
 }
 
 describe("report intake over REST", () => {
@@ -294,14 +294,14 @@ describe("who sees which reports", () => {
     expect(halongList.status).toBe(200);
     expect(halongList.body.data.every((r: any) => r.kecamatan.kode === "63.11.02")).toBe(true);
     expect((await api(t, "GET", `/api/reports/${id}`, { cookie: halong })).status).toBe(404);
-    expect((await api(t, "GET", `/api/changes?after=0&limit=1000`, { cookie: halong })).body.data.changes.some((c: any) => c.entityId === id)).toBe(false);
+    expect((await api(t, "GET", `/api/changes?after=0&limit=1000`, { cookie: halong })).body.data.some((c: any) => c.entityId === id)).toBe(false);
 
     const juaiList = await api(t, "GET", "/api/reports?limit=500", { cookie: juai });
     expect(juaiList.body.data.map((r: any) => r.id)).toContain(id);
     expect((await api(t, "GET", `/api/reports/${id}`, { cookie: leader })).status).toBe(200);
 
     expect((await api(t, "GET", "/api/reports", { cookie: guest })).status).toBe(403);
-    expect((await api(t, "GET", `/api/changes?after=0&limit=1000`, { cookie: guest })).body.data.changes).toEqual([]);
+    expect((await api(t, "GET", `/api/changes?after=0&limit=1000`, { cookie: guest })).body.data).toEqual([]);
 
     // Another officer, even of the same kecamatan, sees only their own.
     const peer = await login(t, await createAccount(t, "officer", { kecamatanKode: "63.11.01" }));

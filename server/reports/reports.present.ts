@@ -1,5 +1,8 @@
-import type { ReportView } from "@contract/reports.ts";
-import type { ReportRow } from "./reports.repo.ts";
+import type { SubmitReportInput } from "@contract/reports.ts";
+import type { ReportView, SubmitResult } from "@contract/report-view.ts";
+import type { Located } from "../regions/regions.service.ts";
+import type { ReportRow } from "./reports.read.repo.ts";
+import type { CommittedReport } from "./reports.repo.ts";
 
 /** A stored report as its readers see it (verifiers, admins, leaders, its author). */
 export function presentReport(r: ReportRow): ReportView {
@@ -28,5 +31,76 @@ export function presentReport(r: ReportRow): ReportView {
     photos: (r.photos ?? []).map((sha256) => ({ sha256, uploaded: uploaded.has(sha256) })),
     statusNote: r.status_note ?? null,
     version: r.version,
+  };
+}
+
+/**
+ * A report intake has just stored, as its readers see it, from the values at hand rather than read back:
+ * the validated submission, where it was placed, and what the database assigned (the same view
+ * `presentReport` gives of the stored row; intake.test.ts compares the two).
+ */
+export function presentSubmittedReport(input: SubmitReportInput, authorId: string, where: Located, stored: CommittedReport): ReportView {
+  const situation = input.kind === "situation";
+  return {
+    id: stored.id,
+    number: stored.number,
+    kind: input.kind,
+    period: situation ? null : input.period,
+    revision: stored.revision,
+    status: stored.status,
+    classification: input.classification,
+    bidang: situation ? input.bidang : null,
+    subCategory: situation ? input.subCategory : null,
+    perihal: input.perihal,
+    kerawanan: input.kerawanan,
+    body: input.body,
+    occurredAt: new Date(input.occurredAt).toISOString(),
+    sentAt: new Date(input.sentAt).toISOString(),
+    receivedAt: new Date(stored.received_at).toISOString(),
+    location: { lat: input.location.lat, lng: input.location.lng, accuracyM: input.location.accuracyM, source: input.location.source },
+    kecamatan: { kode: where.kecamatan.kode, nama: where.kecamatan.nama },
+    desa: where.desa ? { kode: where.desa.kode, nama: where.desa.nama } : null,
+    outsideMeters: where.outsideMeters,
+    author: { id: authorId, displayName: stored.author_name },
+    photos: [...new Set(input.photos)].map((sha256) => ({ sha256, uploaded: false })),
+    statusNote: null,
+    version: stored.version,
+  };
+}
+
+/** Where a stored report lies, as intake's answer names it. */
+export interface ReportPlace {
+  kecamatan: { kode: string; nama: string };
+  desa: { kode: string; nama: string } | null;
+  outsideMeters: number;
+}
+
+/** Intake's answer (ack or REST) for a stored report: the first time, or a repeat (`duplicate`). */
+export function presentSubmitResult(
+  clientId: string,
+  report: { id: string; number: string; status: ReportView["status"] },
+  revision: number,
+  place: ReportPlace,
+  duplicate: boolean,
+): SubmitResult {
+  return {
+    clientId,
+    id: report.id,
+    number: report.number,
+    revision,
+    status: report.status,
+    kecamatan: { kode: place.kecamatan.kode, nama: place.kecamatan.nama },
+    desa: place.desa ? { kode: place.desa.kode, nama: place.desa.nama } : null,
+    outsideMeters: place.outsideMeters,
+    duplicate,
+  };
+}
+
+/** A stored row's place (for answers read back from the database). */
+export function placeOfRow(r: ReportRow): ReportPlace {
+  return {
+    kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama },
+    desa: r.desa_kode ? { kode: r.desa_kode, nama: r.desa_nama ?? r.desa_kode } : null,
+    outsideMeters: r.outside_meters,
   };
 }

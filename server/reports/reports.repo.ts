@@ -1,141 +1,12 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
-import type { Bidang, Kerawanan, ReportKind, ReportStatus } from "@contract/reports.ts";
-import { CHANGES_LOCK_KEY } from "../changes/changes.repo.ts";
+import type { ReportKind, ReportStatus } from "@contract/reports.ts";
+import { appendChangesCtes } from "../changes/changes.repo.ts";
 import { rawQuery, retryOnDeadlock } from "../core/db.ts";
 
-/** A report joined with the names clients need; the one shape every presenter starts from. */
-export interface ReportRow {
-  id: string;
-  client_id: string;
-  number: string;
-  author_id: string;
-  author_name: string;
-  kind: ReportKind;
-  period: string | null;
-  revision: number;
-  classification: "biasa" | "rahasia";
-  bidang: Bidang | null;
-  sub_category: string | null;
-  perihal: string;
-  kerawanan: Kerawanan;
-  body: unknown;
-  photos: string[];
-  uploaded: string[];
-  occurred_at: Date;
-  sent_at: Date;
-  received_at: Date;
-  lng: number;
-  lat: number;
-  accuracy_m: number | null;
-  location_source: "gps" | "pin";
-  kecamatan_kode: string;
-  kecamatan_nama: string;
-  desa_kode: string | null;
-  desa_nama: string | null;
-  outside_meters: number;
-  status: ReportStatus;
-  status_note: string | null;
-  version: number;
-}
-
-const REPORT_SELECT = `
-  SELECT r.id, r.client_id, r.number, r.author_id, u.display_name AS author_name, r.kind, r.period, r.revision,
-         r.classification, r.bidang, r.sub_category, r.perihal, r.kerawanan, r.body, r.photos,
-         COALESCE((SELECT array_agg(a.sha256) FROM attachments a WHERE a.report_id = r.id), '{}') AS uploaded,
-         r.occurred_at, r.sent_at, r.received_at, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
-         r.accuracy_m, r.location_source, r.kecamatan_kode, k.nama AS kecamatan_nama, r.desa_kode,
-         d.nama AS desa_nama, r.outside_meters, r.status, r.status_note, r.version
-  FROM reports r
-  JOIN users u ON u.id = r.author_id
-  JOIN regions k ON k.kode = r.kecamatan_kode
-  LEFT JOIN regions d ON d.kode = r.desa_kode`;
-
-export async function getReportRowsByIds(db: Sequelize, ids: string[], transaction?: Transaction): Promise<ReportRow[]> {
-  if (!ids.length) return [];
-  return db.query<ReportRow>(`${REPORT_SELECT} WHERE r.id = ANY (CAST(:ids AS uuid[]))`, {
-    replacements: { ids: `{${ids.join(",")}}` },
-    type: QueryTypes.SELECT,
-    transaction,
-  });
-}
-
-export interface ReportListFilter {
-  /** null: every kecamatan. */
-  kecamatan: string[] | null;
-  authorId?: string;
-  status?: ReportStatus;
-  kind?: ReportKind;
-  limit: number;
-  before?: string;
-}
-
-export async function listReportRows(db: Sequelize, f: ReportListFilter): Promise<ReportRow[]> {
-  return db.query<ReportRow>(
-    `${REPORT_SELECT}
-     WHERE (CAST(:kecamatan AS text[]) IS NULL OR r.kecamatan_kode = ANY (CAST(:kecamatan AS text[])))
-       AND (CAST(:authorId AS uuid) IS NULL OR r.author_id = CAST(:authorId AS uuid))
-       AND (CAST(:status AS text) IS NULL OR r.status = :status)
-       AND (CAST(:kind AS text) IS NULL OR r.kind = :kind)
-       AND (CAST(:before AS timestamptz) IS NULL OR r.received_at < CAST(:before AS timestamptz))
-     ORDER BY r.received_at DESC, r.id LIMIT :limit`,
-    {
-      replacements: {
-        kecamatan: f.kecamatan ? `{${f.kecamatan.join(",")}}` : null,
-        authorId: f.authorId ?? null,
-        status: f.status ?? null,
-        kind: f.kind ?? null,
-        before: f.before ?? null,
-        limit: f.limit,
-      },
-      type: QueryTypes.SELECT,
-    },
-  );
-}
-
-/** The revision an earlier submission with this client_id produced. */
-export interface RevisionRow {
-  client_id: string;
-  report_id: string;
-  revision: number;
-}
-
-export async function getRevisionsByClientIds(db: Sequelize, clientIds: string[], transaction?: Transaction): Promise<RevisionRow[]> {
-  if (!clientIds.length) return [];
-  return db.query<RevisionRow>(
-    `SELECT client_id, report_id, revision FROM report_revisions WHERE client_id = ANY (CAST(:ids AS uuid[]))`,
-    { replacements: { ids: `{${clientIds.join(",")}}` }, type: QueryTypes.SELECT, transaction },
-  );
-}
-
-/** A submission whose client_id may be stored already. */
-export interface Resubmission {
-  clientId: string;
-  authorId: string;
-  payload: unknown;
-}
-
-/** The stored revision of a resubmitted client_id, and whether the submission is the same one again. */
-export interface StoredRevision extends RevisionRow {
-  same: boolean;
-}
-
 /**
- * For each submission (by position), what its client_id stored, if anything. "Same" means the same
- * author and an equal payload as jsonb, which compares objects regardless of key order, so a phone that
- * serialises fields differently on a retry is still a retry.
+ * Intake's writes: new reports (a situation group in one statement, a periodic report in a transaction)
+ * and new revisions of periodic reports. Reads are in reports.read.repo.ts.
  */
-export async function findStoredRevisions(db: Sequelize, subs: Resubmission[]): Promise<(StoredRevision | undefined)[]> {
-  if (!subs.length) return [];
-  const rows = await db.query<StoredRevision & { n: number }>(
-    `SELECT x.n, v.client_id, v.report_id, v.revision, (r.author_id = x."authorId" AND v.payload = x.payload) AS same
-     FROM jsonb_to_recordset($1::jsonb) AS x(n int, "clientId" uuid, "authorId" uuid, payload jsonb)
-     JOIN report_revisions v ON v.client_id = x."clientId"
-     JOIN reports r ON r.id = v.report_id`,
-    { bind: [JSON.stringify(subs.map((s, n) => ({ ...s, n })))], type: QueryTypes.SELECT },
-  );
-  const byPosition = new Map(rows.map(({ n, ...row }) => [n, row]));
-  return subs.map((_, n) => byPosition.get(n));
-}
 
 /** The row shape intake writes; `payload` is the validated input kept verbatim with its revision. */
 export interface NewReport {
@@ -173,16 +44,6 @@ export interface InsertedReport {
   version: number;
 }
 
-/** Reports inside the caller's transaction (the periodic path); see INSERT_REPORTS_CTES. */
-export async function insertReports(db: Sequelize, rows: NewReport[], transaction: Transaction): Promise<InsertedReport[]> {
-  if (!rows.length) return [];
-  return db.query<InsertedReport>(`${INSERT_REPORTS_CTES} SELECT * FROM inserted`, {
-    bind: [reportsParameter(rows)],
-    type: QueryTypes.SELECT,
-    transaction,
-  });
-}
-
 /**
  * The rows as one JSON parameter, parsed once on the server (bound on PostgreSQL; on PGlite it travels
  * as a literal, see executePrepared). The body travels once, inside the payload (the validated input).
@@ -216,7 +77,7 @@ const INSERT_REPORTS_CTES = `
     WHERE NOT EXISTS (SELECT 1 FROM report_revisions r WHERE r.client_id = x."clientId")
     -- In client_id order, so two groups that share client_ids (a retry racing its original) wait on each
     -- other's rows in the same order and cannot deadlock over them. Report numbers within a group follow
-    -- it; the change log keeps arrival order (ORDER BY x.n below).
+    -- it; the change log keeps arrival order (orderBy x.n below).
     ORDER BY "clientId"
     ON CONFLICT (client_id) DO NOTHING
     RETURNING id, client_id, number, received_at, revision, status, version, author_id, kecamatan_kode
@@ -228,19 +89,23 @@ const INSERT_REPORTS_CTES = `
     SELECT i.id, i.author_id, 'submitted', i.status FROM inserted i
   )`;
 
-/** commitSituationReports' statement; one constant, so the prepared-statement lookup is by identity. */
-const COMMIT_SITUATION_REPORTS = `${INSERT_REPORTS_CTES}, lock AS (
-       SELECT pg_advisory_xact_lock(${CHANGES_LOCK_KEY}) AS locked
-     ), changes AS (
-       INSERT INTO changes (entity, entity_id, kind, kecamatan_kode, author_id, published)
-       SELECT 'report', i.id, 'created', i.kecamatan_kode, i.author_id, false
-       FROM inserted i JOIN input x ON x."clientId" = i.client_id CROSS JOIN lock
-       ORDER BY x.n
-       RETURNING seq, at, entity_id
-     )
+/**
+ * commitSituationReports' statement; one constant, so the prepared-statement lookup is by identity. The
+ * change-log rows are the changes capability's SQL (appendChangesCtes); this statement only says which.
+ */
+const COMMIT_SITUATION_REPORTS = `${INSERT_REPORTS_CTES}, ${appendChangesCtes({
+  from: `inserted i JOIN input x ON x."clientId" = i.client_id`,
+  entity: "'report'",
+  entityId: "i.id",
+  kind: "'created'",
+  kecamatanKode: "i.kecamatan_kode",
+  authorId: "i.author_id",
+  published: "false",
+  orderBy: "x.n",
+})}
      SELECT i.id, i.client_id, i.number, i.received_at, i.revision, i.status, i.version,
             u.display_name AS author_name, c.seq, c.at
-     FROM inserted i JOIN changes c ON c.entity_id = i.id JOIN users u ON u.id = i.author_id
+     FROM inserted i JOIN logged_changes c ON c.entity_id = i.id JOIN users u ON u.id = i.author_id
      ORDER BY c.seq`;
 
 /** A situation report as stored by `commitSituationReports`, with its change-log entry and author name. */
@@ -255,11 +120,7 @@ export interface CommittedReport extends InsertedReport {
  * `submitted` event and their change-log entries. One round trip per batch is what keeps acks fast; an
  * explicit transaction would cost four. A client_id known already (a retry, a race lost to another batch,
  * or the client_id of a periodic revision) is skipped and not returned: the caller answers those from
- * what is stored.
- *
- * Gap-free change log: seqs must be taken in commit order (see appendChanges). The `lock` CTE takes the
- * same transaction-scoped advisory lock; the changes INSERT reads from it, so the lock is held before the
- * first seq is drawn and until this statement's commit.
+ * what is stored. Change-log order is commit order (see appendChangesCtes).
  */
 export async function commitSituationReports(db: Sequelize, rows: NewReport[]): Promise<CommittedReport[]> {
   if (!rows.length) return [];
@@ -273,6 +134,28 @@ export async function commitSituationReports(db: Sequelize, rows: NewReport[]): 
   // change-log lock, whose place in the plan is PostgreSQL's choice. The statement is idempotent by
   // client_id, so a deadlock victim simply runs again: what the other group stored is skipped this time.
   return retryOnDeadlock(() => rawQuery<CommittedReport>(db, query));
+}
+
+/** Reports inside the caller's transaction (the periodic path); see INSERT_REPORTS_CTES. */
+export async function insertReports(db: Sequelize, rows: NewReport[], transaction: Transaction): Promise<InsertedReport[]> {
+  if (!rows.length) return [];
+  return db.query<InsertedReport>(`${INSERT_REPORTS_CTES} SELECT * FROM inserted`, {
+    bind: [reportsParameter(rows)],
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+}
+
+/** One officer, one period, one report: submissions for the same period wait for each other's commit. */
+export async function lockAuthorPeriod(
+  db: Sequelize,
+  p: { authorId: string; kind: ReportKind; period: string },
+  transaction: Transaction,
+): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext(:key))`, {
+    replacements: { key: `periodic:${p.authorId}:${p.kind}:${p.period}` },
+    transaction,
+  });
 }
 
 /** The periodic report of an author for a period, locked for a new revision. */
@@ -326,62 +209,5 @@ export async function insertReportEvents(
      SELECT "reportId", "actorId", action, "toStatus"
      FROM jsonb_to_recordset(CAST(:events AS jsonb)) AS x("reportId" uuid, "actorId" uuid, action text, "toStatus" text)`,
     { replacements: { events: JSON.stringify(events) }, transaction },
-  );
-}
-
-export async function insertAttachment(
-  db: Sequelize,
-  a: { reportId: string; sha256: string; mime: string; sizeBytes: number; width: number; height: number; storageKey: string },
-  transaction?: Transaction,
-): Promise<boolean> {
-  const rows = await db.query<{ sha256: string }>(
-    `INSERT INTO attachments (report_id, sha256, mime, size_bytes, width, height, storage_key)
-     VALUES (:reportId, :sha256, :mime, :sizeBytes, :width, :height, :storageKey)
-     ON CONFLICT (report_id, sha256) DO NOTHING RETURNING sha256`,
-    { replacements: a, type: QueryTypes.SELECT, transaction },
-  );
-  return rows.length > 0;
-}
-
-export async function bumpVersion(db: Sequelize, reportId: string, transaction: Transaction): Promise<void> {
-  await db.query(`UPDATE reports SET version = version + 1 WHERE id = :reportId`, { replacements: { reportId }, transaction });
-}
-
-export async function hasAttachment(db: Sequelize, reportId: string, sha256: string): Promise<boolean> {
-  const rows = await db.query(`SELECT 1 FROM attachments WHERE report_id = :reportId AND sha256 = :sha256`, {
-    replacements: { reportId, sha256 },
-    type: QueryTypes.SELECT,
-  });
-  return rows.length > 0;
-}
-
-/** What a status change is checked against, with the row locked until the transaction ends. */
-export interface ReportStatusRow {
-  id: string;
-  status: ReportStatus;
-  version: number;
-  kecamatan_kode: string;
-  author_id: string;
-}
-
-export async function lockReportStatus(db: Sequelize, id: string, transaction: Transaction): Promise<ReportStatusRow | undefined> {
-  const [row] = await db.query<ReportStatusRow>(
-    `SELECT id, status, version, kecamatan_kode, author_id FROM reports WHERE id = :id FOR UPDATE`,
-    { replacements: { id }, type: QueryTypes.SELECT, transaction },
-  );
-  return row;
-}
-
-/** The new status and its note, a version bump, and the decision in the report's event trail. */
-export async function setReportStatus(
-  db: Sequelize,
-  change: { reportId: string; actorId: string; from: ReportStatus; to: ReportStatus; note: string | null },
-  transaction: Transaction,
-): Promise<void> {
-  await db.query(
-    `UPDATE reports SET status = :to, status_note = :note, version = version + 1 WHERE id = :reportId;
-     INSERT INTO report_events (report_id, actor_id, action, from_status, to_status, note)
-     VALUES (:reportId, :actorId, 'status_changed', :from, :to, :note);`,
-    { replacements: change, transaction },
   );
 }

@@ -1,61 +1,56 @@
-import express, { Router } from "express";
-import { z } from "zod";
-import { ChangeStatusInput, REPORT_LIMITS, ReportListQuery, Sha256Hex } from "@contract/reports.ts";
-import { actorOf, authorize } from "../auth/auth.middleware.ts";
-import { parseInput } from "../core/validate.ts";
+import express, { type Router } from "express";
+import { REPORT_LIMITS } from "@contract/reports.ts";
+import { accessGuard, actorOf } from "../auth/auth.middleware.ts";
+import { routerFor } from "../core/routes.ts";
 import type { ReportIntake } from "./intake.ts";
 import type { ReportsService } from "./reports.service.ts";
 import type { StatusService } from "./status.service.ts";
 import type { ChangesService } from "../changes/changes.service.ts";
 
-const IdParam = z.object({ id: z.string().uuid("not a report id") });
-const PhotoParams = IdParam.extend({ sha256: Sha256Hex });
-
 export function reportsRouter(intake: ReportIntake, reports: ReportsService, status: StatusService, changes: ChangesService): Router {
-  const router = Router();
+  return routerFor(
+    {
+      /** REST door of intake (the socket's `report:submit` is the other): 201 new, 200 a repeat. */
+      "POST /api/reports": {
+        rawBody: true,
+        handle: async (_input, { req, res }) => {
+          const result = await intake.submit(actorOf(req), req.body);
+          res.status(result.duplicate ? 200 : 201);
+          return { data: result };
+        },
+      },
 
-  /** REST door of intake (the socket's `report:submit` is the other): 201 new, 200 a repeat. */
-  router.post("/api/reports", authorize("report.submit"), async (req, res) => {
-    const result = await intake.submit(actorOf(req), req.body);
-    res.status(result.duplicate ? 200 : 201).json({ data: result });
-  });
+      "GET /api/reports": async ({ query }, { req }) => {
+        // Read before the list: everything up to this seq is in the list, so a live client resumes from it
+        // (anything committed in between may arrive twice, and clients drop it by id and version).
+        const seq = await changes.lastSeq();
+        const list = await reports.list(actorOf(req), query);
+        const last = list.at(-1);
+        const next = list.length === query.limit && last ? last.receivedAt : null;
+        return { data: list, page: { total: null, next, seq } };
+      },
 
-  router.get("/api/reports", authorize("report.list"), async (req, res) => {
-    const query = parseInput(ReportListQuery, req.query);
-    // Read before the list: everything up to this seq is in the list, so a live client resumes from it
-    // (anything committed in between may arrive twice, and clients drop it by id and version).
-    const seq = await changes.lastSeq();
-    res.json({ data: await reports.list(actorOf(req), query), lastSeq: seq });
-  });
+      "GET /api/reports/:id": async ({ params }, { req }) => ({ data: await reports.get(actorOf(req), params.id) }),
 
-  router.get("/api/reports/:id", authorize("report.list"), async (req, res) => {
-    res.json({ data: await reports.get(actorOf(req), parseInput(IdParam, req.params).id) });
-  });
+      /** A verifier's decision: verified, rejected or revision requested (see ChangeStatusInput). */
+      "POST /api/reports/:id/status": async ({ params, body }, { req }) => ({ data: await status.change(actorOf(req), params.id, body) }),
 
-  /** A verifier's decision: verified, rejected or revision requested (see ChangeStatusInput). */
-  router.post("/api/reports/:id/status", authorize("report.verify"), async (req, res) => {
-    const { id } = parseInput(IdParam, req.params);
-    res.json({ data: await status.change(actorOf(req), id, parseInput(ChangeStatusInput, req.body)) });
-  });
+      "PUT /api/reports/:id/photos/:sha256": {
+        before: [express.raw({ type: () => true, limit: REPORT_LIMITS.photoBytesMax })],
+        handle: async ({ params }, { req, res }) => {
+          const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          const result = await reports.putPhoto(actorOf(req), params.id, params.sha256, bytes);
+          res.status(result.created ? 201 : 200);
+          return { data: result };
+        },
+      },
 
-  router.put(
-    "/api/reports/:id/photos/:sha256",
-    authorize("report.submit"),
-    express.raw({ type: () => true, limit: REPORT_LIMITS.photoBytesMax }),
-    async (req, res) => {
-      const { id, sha256 } = parseInput(PhotoParams, req.params);
-      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const result = await reports.putPhoto(actorOf(req), id, sha256, bytes);
-      res.status(result.created ? 201 : 200).json({ data: result });
+      "GET /api/reports/:id/photos/:sha256": async ({ params }, { req, res }) => {
+        const file = await reports.photoPath(actorOf(req), params.id, params.sha256);
+        res.setHeader("Cache-Control", "private, max-age=86400");
+        res.type("image/jpeg").sendFile(file);
+      },
     },
+    accessGuard,
   );
-
-  router.get("/api/reports/:id/photos/:sha256", authorize("report.list"), async (req, res) => {
-    const { id, sha256 } = parseInput(PhotoParams, req.params);
-    const file = await reports.photoPath(actorOf(req), id, sha256);
-    res.setHeader("Cache-Control", "private, max-age=86400");
-    res.type("image/jpeg").sendFile(file);
-  });
-
-  return router;
 }

@@ -8,7 +8,9 @@ import type { PhotoStore, StoredPhoto } from "./photo-store.ts";
 import type { IoServer } from "../core/io.ts";
 import { presentReport } from "./reports.present.ts";
 import { announceReportChange, logReportChange } from "./report-changes.ts";
-import { bumpVersion, getReportRowsByIds, hasAttachment, insertAttachment, listReportRows, type ReportRow } from "./reports.repo.ts";
+import { hasAttachment, insertAttachment } from "./attachments.repo.ts";
+import { getReportRowsByIds, listReportRows, type ReportRow } from "./reports.read.repo.ts";
+import { bumpVersion } from "./reports.update.repo.ts";
 
 /**
  * May this actor read this report? Its author may; otherwise region scope decides, which also covers the
@@ -31,7 +33,8 @@ export function createReportsService(db: Sequelize, photos: PhotoStore, io: IoSe
       return logReportChange(db, reportId, "photo_added", transaction);
     });
     if (!result) return false;
-    announceReportChange(io, "report:updated", result.row, result.change);
+    const { row, change } = result;
+    announceReportChange(io, "report:updated", change, () => presentReport(row));
     return true;
   }
 

@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound } from "../core/errors.ts";
 import type { IoServer } from "../core/io.ts";
 import { presentReport } from "./reports.present.ts";
 import { announceReportChange, logReportChange } from "./report-changes.ts";
-import { lockReportStatus, setReportStatus } from "./reports.repo.ts";
+import { lockReportStatus, setReportStatus } from "./reports.update.repo.ts";
 import { canReadReport } from "./reports.service.ts";
 
 /**
@@ -28,8 +28,9 @@ export function createStatusService(db: Sequelize, io: IoServer) {
         await setReportStatus(db, { reportId, actorId: actor.id, from: current.status, to: input.status, note: input.note || null }, transaction);
         return logReportChange(db, reportId, "status_changed", transaction);
       });
-      announceReportChange(io, "report:updated", row, change);
-      return presentReport(row);
+      const view = presentReport(row);
+      announceReportChange(io, "report:updated", change, () => view);
+      return view;
     },
   };
 }

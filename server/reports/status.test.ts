@@ -38,7 +38,7 @@ describe("a verifier's decision on a report", () => {
     const phone = await openSocket(t, { cookie: officer });
     const updates: ChangeEnvelope<ReportView>[] = [];
     phone.on("report:updated", (c) => updates.push(c as ChangeEnvelope<ReportView>));
-    const lastSeq: number = (await api(t, "GET", "/api/reports?mine=true", { cookie: officer })).body.lastSeq;
+    const lastSeq: number = (await api(t, "GET", "/api/reports?mine=true", { cookie: officer })).body.page.seq;
 
     const res = await decide(verifier, report.id, { status: "rejected", note: "Lokasi tidak sesuai foto", version: report.version });
     expect(res.status).toBe(200);
@@ -49,7 +49,7 @@ describe("a verifier's decision on a report", () => {
     phone.close();
 
     // A phone that was offline catches up from the log and sees the same.
-    const missed = (await api(t, "GET", `/api/changes?after=${lastSeq}&limit=1000`, { cookie: officer })).body.data.changes;
+    const missed = (await api(t, "GET", `/api/changes?after=${lastSeq}&limit=1000`, { cookie: officer })).body.data;
     expect(missed.filter((c: ChangeEnvelope) => c.entityId === report.id)).toEqual([
       expect.objectContaining({ kind: "status_changed", data: expect.objectContaining({ status: "rejected", statusNote: "Lokasi tidak sesuai foto" }) }),
     ]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { SubmitReportRaw } from "@contract/reports.ts";
+import type { ChangeEnvelope } from "@contract/events.ts";
+import type { ReportView, SubmitReportRaw } from "@contract/reports.ts";
 import type { Actor } from "../auth/permissions.ts";
 import type { TestAccount } from "./accounts.ts";
 
@@ -59,4 +60,42 @@ export function dailyReport(clientId: string, period: string, body: object = {})
 
 export function actorOfAccount(a: TestAccount, kecamatanKode = "63.11.06", verifierRegions: string[] = []): Actor {
   return { id: a.id, role: a.role, kecamatanKode: a.role === "officer" ? kecamatanKode : null, verifierRegions };
+}
+
+/** A report change as the server emits it, for tests that emit into rooms themselves. */
+export function reportChange(kecamatanKode = "63.11.06", seq = 1): ChangeEnvelope<ReportView> {
+  const at = new Date().toISOString();
+  const id = "00000000-0000-0000-0000-000000000000";
+  return {
+    seq,
+    entity: "report",
+    entityId: id,
+    kind: "created",
+    at,
+    data: {
+      id,
+      number: "LI-TEST",
+      kind: "weekly",
+      period: null,
+      revision: 1,
+      status: "submitted",
+      classification: "biasa",
+      bidang: null,
+      subCategory: null,
+      perihal: "Uji",
+      kerawanan: "rendah",
+      body: {},
+      occurredAt: at,
+      sentAt: at,
+      receivedAt: at,
+      location: { ...POINTS.paringin, accuracyM: null, source: "pin" },
+      kecamatan: { kode: kecamatanKode, nama: kecamatanKode },
+      desa: null,
+      outsideMeters: 0,
+      author: { id, displayName: "Uji" },
+      photos: [],
+      statusNote: null,
+      version: 1,
+    },
+  };
 }

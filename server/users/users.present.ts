@@ -1,23 +1,5 @@
-import type { SessionUser } from "@contract/auth.ts";
 import type { AdminUserView } from "@contract/users.ts";
-import type { Actor } from "../auth/permissions.ts";
-import type { UserRow } from "./users.repo.ts";
-
-/** The signed-in user's own view: never the hash or lockout internals. */
-export function presentSessionUser(u: UserRow): SessionUser {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    role: u.role,
-    kecamatanKode: u.kecamatan_kode,
-    position: u.position,
-    nip: u.nip,
-    phone: u.phone,
-    verifierRegions: u.verifier_regions,
-    mustChangePassword: u.must_change_password,
-  };
-}
+import type { UserRow } from "../auth/accounts.repo.ts";
 
 /** An admin's view of an account. */
 export function presentAdminUser(u: UserRow): AdminUserView {
@@ -39,10 +21,4 @@ export function presentAdminUser(u: UserRow): AdminUserView {
     lastLoginAt: u.last_login_at?.toISOString() ?? null,
     createdAt: u.created_at.toISOString(),
   };
-}
-
-export function toActor(u: UserRow | SessionUser): Actor {
-  if ("display_name" in u)
-    return { id: u.id, role: u.role, kecamatanKode: u.kecamatan_kode, verifierRegions: u.verifier_regions };
-  return { id: u.id, role: u.role, kecamatanKode: u.kecamatanKode, verifierRegions: u.verifierRegions };
 }

@@ -1,37 +1,29 @@
-import { Router } from "express";
-import { z } from "zod";
-import { CreateUserInput, UpdateUserInput, UserListQuery } from "@contract/users.ts";
-import { parseInput } from "../core/validate.ts";
-import { authorize } from "../auth/auth.middleware.ts";
+import type { Router } from "express";
+import { routerFor } from "../core/routes.ts";
+import { accessGuard, requestContext } from "../auth/auth.middleware.ts";
 import type { UsersService } from "./users.service.ts";
 
-const IdParam = z.object({ id: z.string().uuid("not a user id") });
-
-/** Account administration: admins only. */
+/** Account administration: admins only (the contract table says so). */
 export function usersRouter(users: UsersService): Router {
-  const router = Router();
-  const admin = authorize("user.manage");
+  return routerFor(
+    {
+      "GET /api/users": async ({ query }) => {
+        const { users: list, total } = await users.list(query);
+        const end = query.offset + list.length;
+        return { data: list, page: { total, next: end < total ? String(end) : null } };
+      },
 
-  router.get("/api/users", admin, async (req, res) => {
-    res.json(await users.list(parseInput(UserListQuery, req.query)));
-  });
+      "POST /api/users": async ({ body }, { req, res }) => {
+        res.status(201);
+        return { data: await users.create(requestContext(req), body) };
+      },
 
-  router.post("/api/users", admin, async (req, res) => {
-    res.status(201).json(await users.create(req, parseInput(CreateUserInput, req.body)));
-  });
+      "GET /api/users/:id": async ({ params }) => ({ data: await users.get(params.id) }),
 
-  router.get("/api/users/:id", admin, async (req, res) => {
-    res.json({ user: await users.get(parseInput(IdParam, req.params).id) });
-  });
+      "PATCH /api/users/:id": async ({ params, body }, { req }) => ({ data: await users.update(requestContext(req), params.id, body) }),
 
-  router.patch("/api/users/:id", admin, async (req, res) => {
-    const { id } = parseInput(IdParam, req.params);
-    res.json({ user: await users.update(req, id, parseInput(UpdateUserInput, req.body)) });
-  });
-
-  router.post("/api/users/:id/reset-password", admin, async (req, res) => {
-    res.json(await users.resetPassword(req, parseInput(IdParam, req.params).id));
-  });
-
-  return router;
+      "POST /api/users/:id/reset-password": async ({ params }, { req }) => ({ data: await users.resetPassword(requestContext(req), params.id) }),
+    },
+    accessGuard,
+  );
 }

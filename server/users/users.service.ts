@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { RequestContext } from "../core/request-context.ts";
 import type { Sequelize } from "sequelize";
 import type { CreateUserInput, OneTimePasswordResult, UpdateUserInput } from "@contract/users.ts";
 import type { RegisterGuestInput } from "@contract/auth.ts";
@@ -17,7 +17,7 @@ import {
   updateUser,
   type UserFilter,
   type UserRow,
-} from "./users.repo.ts";
+} from "../auth/accounts.repo.ts";
 import { presentAdminUser } from "./users.present.ts";
 
 export function createUsersService(db: Sequelize, audit: AuditService, live: LiveSessions) {
@@ -40,7 +40,7 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
     },
 
     /** Admin issues an account. Without a password one is generated, shown once, and must be changed. */
-    async create(req: Request | null, input: CreateUserInput): Promise<OneTimePasswordResult> {
+    async create(ctx: RequestContext | null, input: CreateUserInput): Promise<OneTimePasswordResult> {
       await assertUsernameFree(input.username);
       const oneTimePassword = input.password ? undefined : generateOneTimePassword();
       const row = await insertUser(db, {
@@ -55,7 +55,7 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
         passwordHash: await hashPassword(input.password ?? oneTimePassword!),
         mustChangePassword: !input.password,
       });
-      await audit.record(req, "user.created", {
+      await audit.record(ctx, "user.created", {
         targetType: "user",
         targetId: row.id,
         details: { username: row.username, role: row.role, kecamatan: row.kecamatan_kode },
@@ -63,7 +63,7 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
       return { user: presentAdminUser(row), ...(oneTimePassword ? { oneTimePassword } : {}) };
     },
 
-    async update(req: Request, id: string, input: UpdateUserInput) {
+    async update(ctx: RequestContext, id: string, input: UpdateUserInput) {
       const before = await getUserById(db, id);
       if (!before) throw notFound("No such user");
       const role = input.role ?? before.role;
@@ -73,7 +73,7 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
       if (role !== "verifier") changes.verifierRegions = [];
       const kecamatan = "kecamatanKode" in changes ? changes.kecamatanKode : before.kecamatan_kode;
       if (role === "officer" && !kecamatan) throw invalid("An officer needs a kecamatan", { kecamatanKode: "required for officers" });
-      if (req.user?.id === id && (input.active === false || (input.role && input.role !== "admin")))
+      if (ctx.user?.id === id && (input.active === false || (input.role && input.role !== "admin")))
         throw conflict("You cannot disable or demote your own account");
       if (before.role === "admin" && (input.active === false || (input.role && input.role !== "admin")) && (await countAdmins(db)) <= 1)
         throw conflict("The last active admin cannot be disabled or demoted");
@@ -86,36 +86,36 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
         before.verifier_regions.join() !== after.verifier_regions.join();
       if (before.active && !after.active) {
         await deleteSessionsOfUser(db, id);
-        await audit.record(req, "user.disabled", { targetType: "user", targetId: id });
+        await audit.record(ctx, "user.disabled", { targetType: "user", targetId: id });
       } else if (!before.active && after.active) {
-        await audit.record(req, "user.enabled", { targetType: "user", targetId: id });
+        await audit.record(ctx, "user.enabled", { targetType: "user", targetId: id });
       }
       if (before.role !== after.role)
-        await audit.record(req, "user.role_changed", { targetType: "user", targetId: id, details: { from: before.role, to: after.role } });
-      await audit.record(req, "user.updated", { targetType: "user", targetId: id, details: { fields: Object.keys(input) } });
+        await audit.record(ctx, "user.role_changed", { targetType: "user", targetId: id, details: { from: before.role, to: after.role } });
+      await audit.record(ctx, "user.updated", { targetType: "user", targetId: id, details: { fields: Object.keys(input) } });
       if (accessChanged) live.endUser(id);
       return presentAdminUser(after);
     },
 
     /** Admin reset: a one-time password, every session and socket of the user ended. */
-    async resetPassword(req: Request, id: string): Promise<OneTimePasswordResult> {
+    async resetPassword(ctx: RequestContext, id: string): Promise<OneTimePasswordResult> {
       if (!(await getUserById(db, id))) throw notFound("No such user");
       const oneTimePassword = generateOneTimePassword();
       const row = await updateUser(db, id, { passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true });
       await deleteSessionsOfUser(db, id);
       live.endUser(id);
-      await audit.record(req, "user.password_reset", { targetType: "user", targetId: id });
+      await audit.record(ctx, "user.password_reset", { targetType: "user", targetId: id });
       return { user: presentAdminUser(row!), oneTimePassword };
     },
 
-    async updateOwnProfile(req: Request, id: string, input: { displayName?: string; phone?: string | null }): Promise<UserRow> {
+    async updateOwnProfile(ctx: RequestContext, id: string, input: { displayName?: string; phone?: string | null }): Promise<UserRow> {
       const row = await updateUser(db, id, { displayName: input.displayName, phone: input.phone === undefined ? undefined : input.phone || null });
-      await audit.record(req, "user.updated", { targetType: "user", targetId: id, details: { fields: Object.keys(input), self: true } });
+      await audit.record(ctx, "user.updated", { targetType: "user", targetId: id, details: { fields: Object.keys(input), self: true } });
       return row!;
     },
 
     /** Self-registration exists for guests only: every other role is issued by an admin. */
-    async registerGuest(req: Request | null, input: z.infer<typeof RegisterGuestInput>): Promise<UserRow> {
+    async registerGuest(ctx: RequestContext | null, input: z.infer<typeof RegisterGuestInput>): Promise<UserRow> {
       await assertUsernameFree(input.username);
       const row = await insertUser(db, {
         username: input.username,
@@ -129,7 +129,7 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
         passwordHash: await hashPassword(input.password),
         mustChangePassword: false,
       });
-      await audit.record(req, "user.registered", { actorId: row.id, actorUsername: row.username, targetType: "user", targetId: row.id });
+      await audit.record(ctx, "user.registered", { actorId: row.id, actorUsername: row.username, targetType: "user", targetId: row.id });
       return row;
     },
 

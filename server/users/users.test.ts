@@ -25,19 +25,19 @@ describe("user administration", () => {
       body: { username, displayName: "Budi", role: "officer", kecamatanKode: "63.11.04", position: "Agen Informasi", nip: "199001012020011001" },
     });
     expect(created.status).toBe(201);
-    expect(created.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{14}$/);
-    expect(created.body.user).toMatchObject({ username, role: "officer", kecamatanKode: "63.11.04", mustChangePassword: true });
-    expect(JSON.stringify(created.body.user)).not.toContain("argon2");
+    expect(created.body.data.oneTimePassword).toMatch(/^[A-Za-z0-9]{14}$/);
+    expect(created.body.data.user).toMatchObject({ username, role: "officer", kecamatanKode: "63.11.04", mustChangePassword: true });
+    expect(JSON.stringify(created.body.data.user)).not.toContain("argon2");
 
-    const cookie = await login(t, { username, password: created.body.oneTimePassword });
+    const cookie = await login(t, { username, password: created.body.data.oneTimePassword });
     const me = await api(t, "GET", "/api/auth/me", { cookie });
-    expect(me.body.user.mustChangePassword).toBe(true);
+    expect(me.body.data.mustChangePassword).toBe(true);
     const changed = await api(t, "POST", "/api/auth/password", {
       cookie,
-      body: { currentPassword: created.body.oneTimePassword, newPassword: "Budi-baru-2026" },
+      body: { currentPassword: created.body.data.oneTimePassword, newPassword: "Budi-baru-2026" },
     });
     expect(changed.status).toBe(200);
-    expect(changed.body.user.mustChangePassword).toBe(false);
+    expect(changed.body.data.mustChangePassword).toBe(false);
     await login(t, { username, password: "Budi-baru-2026" });
   });
 
@@ -49,7 +49,7 @@ describe("user administration", () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(["displayName", "kecamatanKode", "nip", "username"]);
     const taken = await api(t, "POST", "/api/users", { cookie: admin, body: { username: "admin_dup_" + unique(), displayName: "x", role: "guest" } });
-    const again = await api(t, "POST", "/api/users", { cookie: admin, body: { username: taken.body.user.username, displayName: "y", role: "guest" } });
+    const again = await api(t, "POST", "/api/users", { cookie: admin, body: { username: taken.body.data.user.username, displayName: "y", role: "guest" } });
     expect(again.status).toBe(400);
     expect(again.body.error.fields.username).toMatch(/in use/);
   });
@@ -61,15 +61,15 @@ describe("user administration", () => {
     expect(reset.status).toBe(200);
     expect((await api(t, "GET", "/api/auth/me", { cookie: old })).status).toBe(401);
     await expect(login(t, acc)).rejects.toThrow();
-    await login(t, { username: acc.username, password: reset.body.oneTimePassword });
+    await login(t, { username: acc.username, password: reset.body.data.oneTimePassword });
   });
 
   it("searches and filters users", async () => {
     const acc = await createAccount(t, "officer", { kecamatanKode: "63.11.08" });
     const res = await api(t, "GET", `/api/users?q=${acc.username}&role=officer&kecamatan=63.11.08`, { cookie: admin });
     expect(res.status).toBe(200);
-    expect(res.body.users.map((u: { id: string }) => u.id)).toEqual([acc.id]);
-    expect(res.body.total).toBe(1);
+    expect(res.body.data.map((u: { id: string }) => u.id)).toEqual([acc.id]);
+    expect(res.body.page).toEqual({ total: 1, next: null });
   });
 
   it("will not let an admin disable or demote themself", async () => {
@@ -83,6 +83,6 @@ describe("user administration", () => {
       body: { username, displayName: "Warga", password: "Warga-balangan-1", role: "admin" },
     });
     expect(res.status).toBe(201);
-    expect(res.body.user.role).toBe("guest");
+    expect(res.body.data.role).toBe("guest");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "./api-error.ts";
-import { createHttp, withQuery } from "./http.ts";
+import { createHttp } from "./http.ts";
 
 function reply(status: number, body?: unknown, headers: Record<string, string> = {}): typeof fetch {
   return vi.fn(async () => new Response(body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body), { status, headers }));
@@ -17,9 +17,9 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
 
 describe("http client", () => {
   it("sends JSON with the same-origin session cookie", async () => {
-    const fetch = reply(200, { user: { id: "u1" } });
+    const fetch = reply(200, { data: { id: "u1" } });
     const http = createHttp({ fetch });
-    await expect(http.post("/api/auth/login", { username: "a", password: "b" })).resolves.toEqual({ user: { id: "u1" } });
+    await expect(http.call("POST /api/auth/login", { body: { username: "a", password: "b" } })).resolves.toEqual({ data: { id: "u1" } });
     const [path, init] = vi.mocked(fetch).mock.calls[0]!;
     expect(path).toBe("/api/auth/login");
     expect(init).toMatchObject({ method: "POST", credentials: "same-origin", body: '{"username":"a","password":"b"}' });
@@ -30,7 +30,7 @@ describe("http client", () => {
     const http = createHttp({
       fetch: reply(400, { error: { code: "invalid_input", message: "Input is not valid", fields: { username: "required" } } }),
     });
-    const err = await failure(http.post("/api/users", {}));
+    const err = await failure(http.call("POST /api/users", { body: { username: "", displayName: "", role: "guest" } }));
     expect(err.status).toBe(400);
     expect(err.code).toBe("invalid_input");
     expect(err.message).toBe("Input is not valid");
@@ -41,7 +41,7 @@ describe("http client", () => {
     const http = createHttp({
       fetch: reply(429, { error: { code: "too_many_requests", message: "Too many" } }, { "Retry-After": "900" }),
     });
-    const err = await failure(http.post("/api/auth/login", {}, { expectUnauthorized: true }));
+    const err = await failure(http.call("POST /api/auth/login", { body: { username: "a", password: "b" } }, { expectUnauthorized: true }));
     expect(err.code).toBe("too_many_requests");
     expect(err.retryAfter).toBe(900);
   });
@@ -50,14 +50,14 @@ describe("http client", () => {
     const onUnauthorized = vi.fn();
     const fetch = reply(401, { error: { code: "unauthenticated", message: "Login required" } });
     const http = createHttp({ fetch, onUnauthorized });
-    expect((await failure(http.get("/api/users"))).code).toBe("unauthenticated");
+    expect((await failure(http.call("GET /api/users", {}))).code).toBe("unauthenticated");
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
-    await failure(http.get("/api/auth/me", { expectUnauthorized: true }));
+    await failure(http.call("GET /api/auth/me", {}, { expectUnauthorized: true }));
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
   it("gives a code from the status when the body is not ours", async () => {
-    const err = await failure(createHttp({ fetch: reply(502, "<html>Bad gateway</html>") }).get("/api/config"));
+    const err = await failure(createHttp({ fetch: reply(502, "<html>Bad gateway</html>") }).call("GET /api/config", {}));
     expect(err.status).toBe(502);
     expect(err.code).toBe("internal");
     expect(err.fields).toEqual({});
@@ -67,17 +67,26 @@ describe("http client", () => {
     const fetch = vi.fn(async () => {
       throw new TypeError("Failed to fetch");
     });
-    const err = await failure(createHttp({ fetch }).get("/api/config"));
+    const err = await failure(createHttp({ fetch }).call("GET /api/config", {}));
     expect(err.status).toBe(0);
     expect(err.code).toBe("network");
   });
 
   it("answers undefined for 204", async () => {
-    await expect(createHttp({ fetch: reply(204) }).post("/api/auth/logout")).resolves.toBeUndefined();
+    await expect(createHttp({ fetch: reply(204) }).call("POST /api/auth/logout", {})).resolves.toBeUndefined();
   });
 
-  it("builds query strings without empty values", () => {
-    expect(withQuery("/api/users", { q: "budi", role: "", active: undefined, limit: 50 })).toBe("/api/users?q=budi&limit=50");
-    expect(withQuery("/api/users", {})).toBe("/api/users");
+  it("builds the request from the route: path parameters filled in, query without empty values", async () => {
+    const fetch = reply(200, { data: [], page: { total: 0, next: null } });
+    const http = createHttp({ fetch });
+    await http.call("GET /api/users", { query: { q: "budi", role: undefined, limit: 50 } });
+    await http.call("PATCH /api/users/:id", { params: { id: "a/b" }, body: { active: false } });
+    await http.call("GET /api/auth/me", {});
+    const calls = vi.mocked(fetch).mock.calls.map(([path, init]) => [path, init?.method, init?.body]);
+    expect(calls).toEqual([
+      ["/api/users?q=budi&limit=50", "GET", undefined],
+      ["/api/users/a%2Fb", "PATCH", '{"active":false}'],
+      ["/api/auth/me", "GET", undefined],
+    ]);
   });
 });

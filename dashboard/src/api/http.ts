@@ -1,3 +1,5 @@
+import type { CallableRoute, RouteInput, RouteOutput } from "@contract/routes.ts";
+import { routeRequest } from "@contract/route-request.ts";
 import { ApiError, asErrorBody, codeForStatus } from "./api-error.ts";
 
 export interface RequestOptions {
@@ -19,7 +21,7 @@ export type Http = ReturnType<typeof createHttp>;
  * Sec-Fetch-Site / Origin headers the server's CSRF check reads, so no tokens are needed.
  */
 export function createHttp(deps: HttpDeps) {
-  async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  async function request(method: string, path: string, body: unknown, opts: RequestOptions): Promise<unknown> {
     let res: Response;
     try {
       res = await deps.fetch(path, {
@@ -33,7 +35,7 @@ export function createHttp(deps: HttpDeps) {
       if ((err as Error)?.name === "AbortError") throw err;
       throw new ApiError(0, "network", (err as Error)?.message || "network error");
     }
-    if (res.ok) return (res.status === 204 ? undefined : await readJson(res)) as T;
+    if (res.ok) return res.status === 204 ? undefined : await readJson(res);
     const error = asErrorBody(await readJson(res).catch(() => null));
     const retryAfter = Number(res.headers.get("Retry-After")) || undefined;
     const apiError = new ApiError(res.status, error?.code ?? codeForStatus(res.status), error?.message ?? res.statusText, error?.fields, retryAfter);
@@ -42,21 +44,21 @@ export function createHttp(deps: HttpDeps) {
   }
 
   return {
-    get: <T>(path: string, opts?: RequestOptions) => request<T>("GET", path, undefined, opts),
-    post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>("POST", path, body ?? {}, opts),
-    patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>("PATCH", path, body, opts),
+    /**
+     * Call a route of the contract table (server/contract/routes.ts): the answer is typed by the route's
+     * entry, `{ data }` or `{ data, page }`. Failures throw ApiError.
+     */
+    async call<K extends CallableRoute>(route: K, input: RouteInput<K>, opts: RequestOptions = {}): Promise<RouteOutput<K>> {
+      const { method, url, body } = routeRequest(route, input);
+      // POSTs always carry a JSON body, so the CSRF guard sees a JSON request even for bodiless commands.
+      const answer = await request(method, url, body ?? (method === "GET" ? undefined : {}), opts);
+      // The server answers this route's declared shape (checked on every route by the contract test).
+      return answer as RouteOutput<K>;
+    },
   };
 }
 
 async function readJson(res: Response): Promise<unknown> {
   const text = await res.text();
   return text ? JSON.parse(text) : undefined;
-}
-
-/** Build `path?a=1&b=2`, leaving out empty values so the server's defaults apply. */
-export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | null>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
 }

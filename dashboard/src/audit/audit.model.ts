@@ -1,7 +1,6 @@
 import { createModel, signal } from "@preact/signals";
 import type { AuditEntry } from "@contract/users.ts";
 import type { Http } from "../api/http.ts";
-import { withQuery } from "../api/http.ts";
 
 const PAGE = 100;
 
@@ -19,10 +18,11 @@ export const AuditModel = createModel((http: Http) => {
     loading.value = true;
     try {
       const { action, actor } = filter.value;
-      const answer = await http.get<{ entries: AuditEntry[] }>(withQuery("/api/audit", { action, actor, limit: PAGE, before }));
+      const query = { action: action || undefined, actor: actor || undefined, limit: PAGE, before };
+      const { data, page } = await http.call("GET /api/audit", { query });
       if (mine !== request) return;
-      entries.value = before ? [...entries.value, ...answer.entries] : answer.entries;
-      hasMore.value = answer.entries.length === PAGE;
+      entries.value = before ? [...entries.value, ...data] : data;
+      hasMore.value = page.next !== null;
       error.value = null;
     } catch (err) {
       if (mine === request) error.value = err;

@@ -3,8 +3,6 @@ import type { LoginInput, SessionUser } from "@contract/auth.ts";
 import { isApiError } from "../api/api-error.ts";
 import type { Http } from "../api/http.ts";
 
-type UserAnswer = { user: SessionUser };
-
 /** Who is signed in. The server owns the session (an httpOnly cookie); this mirrors `GET /api/auth/me`. */
 export const SessionModel = createModel((http: Http) => {
   const user = signal<SessionUser | null>(null);
@@ -15,7 +13,7 @@ export const SessionModel = createModel((http: Http) => {
 
   async function refresh() {
     try {
-      user.value = (await http.get<UserAnswer>("/api/auth/me", { expectUnauthorized: true })).user;
+      user.value = (await http.call("GET /api/auth/me", {}, { expectUnauthorized: true })).data;
     } catch (err) {
       // 401 is simply anonymous. Other failures (server down) also leave us anonymous, and say so.
       probeError.value = isApiError(err) && err.status === 401 ? null : err;
@@ -26,25 +24,25 @@ export const SessionModel = createModel((http: Http) => {
   }
 
   async function login(input: LoginInput): Promise<SessionUser> {
-    const answer = await http.post<UserAnswer>("/api/auth/login", input, { expectUnauthorized: true });
-    user.value = answer.user;
-    return answer.user;
+    const { data } = await http.call("POST /api/auth/login", { body: input }, { expectUnauthorized: true });
+    user.value = data;
+    return data;
   }
 
   async function logout() {
     try {
-      await http.post("/api/auth/logout", undefined, { expectUnauthorized: true });
+      await http.call("POST /api/auth/logout", {}, { expectUnauthorized: true });
     } finally {
       user.value = null;
     }
   }
 
   async function updateProfile(input: { displayName?: string; phone?: string | null }) {
-    user.value = (await http.patch<UserAnswer>("/api/auth/me", input)).user;
+    user.value = (await http.call("PATCH /api/auth/me", { body: input })).data;
   }
 
   async function changePassword(input: { currentPassword: string; newPassword: string }) {
-    user.value = (await http.post<UserAnswer>("/api/auth/password", input)).user;
+    user.value = (await http.call("POST /api/auth/password", { body: input })).data;
   }
 
   /** The server no longer knows this session (expired, reset, disabled). */

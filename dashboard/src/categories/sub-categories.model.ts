@@ -3,7 +3,6 @@ import type { Bidang, SubCategoryView } from "@contract/reports.ts";
 import type { Http } from "../api/http.ts";
 import { BIDANG } from "./bidang.ts";
 
-type One = { data: SubCategoryView };
 
 /** The form's order: `sort`, then name (as the server lists them and the officer app offers them). */
 export const bySortThenName = (a: SubCategoryView, b: SubCategoryView) => a.sort - b.sort || a.name.localeCompare(b.name, "id");
@@ -47,7 +46,7 @@ export const SubCategoriesModel = createModel((http: Http) => {
   async function load() {
     loading.value = true;
     try {
-      items.value = (await http.get<{ data: SubCategoryView[] }>("/api/sub-categories")).data;
+      items.value = (await http.call("GET /api/sub-categories", {})).data;
       error.value = null;
     } catch (err) {
       error.value = err;
@@ -62,13 +61,13 @@ export const SubCategoriesModel = createModel((http: Http) => {
 
   async function create(input: { bidang: Bidang; name: string; sort?: number }): Promise<SubCategoryView> {
     const sort = input.sort ?? nextSort(groups.value[input.bidang]);
-    const { data } = await http.post<One>("/api/sub-categories", { bidang: input.bidang, name: input.name.trim(), sort });
+    const { data } = await http.call("POST /api/sub-categories", { body: { bidang: input.bidang, name: input.name.trim(), sort } });
     put(data);
     return data;
   }
 
   async function update(id: number, patch: { name?: string; active?: boolean; sort?: number }): Promise<SubCategoryView> {
-    const { data } = await http.patch<One>(`/api/sub-categories/${id}`, patch);
+    const { data } = await http.call("PATCH /api/sub-categories/:id", { params: { id }, body: patch });
     put(data);
     return data;
   }

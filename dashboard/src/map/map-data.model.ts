@@ -1,14 +1,10 @@
 import { createModel, signal } from "@preact/signals";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { PublicConfig } from "@contract/config.ts";
 import type { RegionProperties } from "@contract/regions.ts";
 import type { Http } from "../api/http.ts";
 
-/** `GET /api/config`: the public subset of the server's settings. */
-export interface PublicConfig {
-  tileUrl: string;
-  tileAttribution: string;
-  timeZone: string;
-}
+export type { PublicConfig };
 
 export type KecamatanCollection = FeatureCollection<Polygon | MultiPolygon, RegionProperties>;
 
@@ -24,12 +20,12 @@ export const MapDataModel = createModel((http: Http) => {
 
   function load(): Promise<void> {
     loading ??= Promise.all([
-      http.get<PublicConfig>("/api/config"),
-      http.get<KecamatanCollection>("/api/regions?level=kecamatan"),
+      http.call("GET /api/config", {}),
+      http.call("GET /api/regions", { query: { level: "kecamatan" } }),
     ]).then(
       ([c, k]) => {
-        config.value = c;
-        kecamatan.value = k;
+        config.value = c.data;
+        kecamatan.value = k.data;
         error.value = null;
       },
       (err: unknown) => {

@@ -48,12 +48,13 @@ function fakeServer(list: ReportView[], log: ChangeEnvelope<ReportView>[]) {
   const fetch: typeof globalThis.fetch = async (input) => {
     const url = new URL(String(input), "http://x");
     requests.push(url.pathname + url.search);
-    if (url.pathname === "/api/reports") return Response.json({ data: list });
+    if (url.pathname === "/api/reports") return Response.json({ data: list, page: { total: null, next: null } });
     if (url.pathname === "/api/changes") {
       const after = Number(url.searchParams.get("after"));
       const limit = Number(url.searchParams.get("limit"));
       const changes = log.filter((c) => c.seq > after).slice(0, limit);
-      return Response.json({ data: { changes, lastSeq: changes.at(-1)?.seq ?? after, more: changes.length === limit } });
+      const seq = changes.at(-1)?.seq ?? after;
+      return Response.json({ data: changes, page: { total: null, next: changes.length === limit ? String(seq) : null, seq } });
     }
     return Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 });
   };

@@ -31,16 +31,23 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
   const error = signal<unknown>(null);
   const count = computed(() => reports.value.length);
 
-  let feed: ChangeFeed<ReportView> | null = null;
+  let feed: ChangeFeed<ReportView | null> | null = null;
   let disconnect: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 1_000;
   let session = 0;
   let running = false;
 
-  function apply(change: ChangeEnvelope<ReportView>) {
+  /** One page of the change log, in the feed's terms. */
+  async function fetchAfter(after: number): Promise<ChangesPage<ReportView | null>> {
+    const { data, page } = await http.call("GET /api/changes", { query: { after, limit: PAGE_LIMIT } });
+    return { changes: data, lastSeq: page.seq ?? after, more: page.next !== null };
+  }
+
+  /** A change's report (null: one the log names but this user can no longer read). */
+  function apply(change: ChangeEnvelope<ReportView | null>) {
     const report = change.data;
-    if (report && typeof report === "object" && "id" in report) reports.value = upsertReport(reports.value, report);
+    if (report) reports.value = upsertReport(reports.value, report);
   }
 
   async function catchUp(mine: number) {
@@ -66,19 +73,12 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
     const mine = ++session;
     connection.value = "connecting";
     try {
-      const list = await http.get<{ data: ReportView[]; lastSeq?: number }>(`/api/reports?limit=${LIST_LIMIT}`);
+      const list = await http.call("GET /api/reports", { query: { limit: LIST_LIMIT } });
       if (mine !== session) return;
       reports.value = list.data;
       // Without a seq beside the list, the first catch-up reads the log from the start; applying the
       // same report twice is harmless (upsert by id and version).
-      feed = createChangeFeed<ReportView>(
-        {
-          fetchAfter: async (after) =>
-            (await http.get<{ data: ChangesPage<ReportView> }>(`/api/changes?after=${after}&limit=${PAGE_LIMIT}`)).data,
-          apply,
-        },
-        list.lastSeq ?? 0,
-      );
+      feed = createChangeFeed<ReportView | null>({ fetchAfter, apply }, list.page.seq ?? 0);
     } catch (err) {
       if (mine !== session) return;
       error.value = err;
@@ -96,7 +96,7 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
       },
       change: (change) => feed?.receive(change),
       // A probe without the 401 exemption: if the session is gone, the app's session-lost path runs.
-      refused: () => void http.get("/api/auth/me").catch(() => undefined),
+      refused: () => void http.call("GET /api/auth/me", {}).catch(() => undefined),
     });
   }
 
@@ -115,7 +115,7 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
    * version and changes nothing); a refusal is thrown for the caller to show beside the report.
    */
   async function decide(reportId: string, input: ChangeStatusInput): Promise<void> {
-    const { data } = await http.post<{ data: ReportView }>(`/api/reports/${reportId}/status`, input);
+    const { data } = await http.call("POST /api/reports/:id/status", { params: { id: reportId }, body: input });
     reports.value = upsertReport(reports.value, data);
   }
 

@@ -43,7 +43,7 @@ export const connectReportSocket: ConnectReportSocket = (handlers) => {
     if (err.message === "unauthenticated") handlers.refused();
     else if (!socket.active) reconnectLater();
   });
-  for (const event of REPORT_EVENTS) socket.on(event, (change) => handlers.change(change as ChangeEnvelope<ReportView>));
+  for (const event of REPORT_EVENTS) socket.on(event, (change) => handlers.change(change));
 
   return () => {
     clearTimeout(retry);

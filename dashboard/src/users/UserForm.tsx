@@ -6,7 +6,7 @@ import { Banner } from "../ui/Banner.tsx";
 import { errorText, fieldErrors } from "../ui/error-text.ts";
 import { Field, TextField } from "../ui/TextField.tsx";
 import { ROLES } from "./roles.ts";
-import { draftToInput, emptyDraft, userToDraft, type UserDraft } from "./users.model.ts";
+import { draftToUpdate, emptyDraft, userToDraft, type UserDraft } from "./users.model.ts";
 
 interface Props {
   /** null: a new account. */
@@ -26,7 +26,7 @@ export function UserForm({ user, kecamatan, onDone, onCancel }: Props) {
     e.preventDefault();
     state.value = { busy: true };
     try {
-      const saved = user ? await models.users.update(user.id, draftToInput(draft.value, "edit")) : await models.users.create(draft.value);
+      const saved = user ? await models.users.update(user.id, draftToUpdate(draft.value)) : await models.users.create(draft.value);
       state.value = {};
       onDone(saved);
     } catch (error) {

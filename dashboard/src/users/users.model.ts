@@ -1,8 +1,8 @@
 import { createModel, signal } from "@preact/signals";
 import type { Role } from "@contract/auth.ts";
 import type { AdminUserView, OneTimePasswordResult } from "@contract/users.ts";
+import type { RouteInput } from "@contract/routes.ts";
 import type { Http } from "../api/http.ts";
-import { withQuery } from "../api/http.ts";
 
 export interface UserFilter {
   q: string;
@@ -26,22 +26,38 @@ export interface UserDraft {
 
 export const PAGE_SIZE = 50;
 
+type CreateUserBody = RouteInput<"POST /api/users">["body"];
+export type UpdateUserBody = RouteInput<"PATCH /api/users/:id">["body"];
+
 /** Empty strings mean "not given"; role-specific fields are sent only for the role that carries them. */
-export function draftToInput(d: UserDraft, mode: "create" | "edit") {
-  const input: Record<string, unknown> = {
+function draftFields(d: UserDraft) {
+  return {
     displayName: d.displayName,
-    role: d.role || undefined,
     kecamatanKode: d.role === "officer" ? d.kecamatanKode || null : null,
     position: d.position || null,
     nip: d.nip || null,
     phone: d.phone || null,
     verifierRegions: d.role === "verifier" ? d.verifierRegions : [],
   };
-  if (mode === "create") {
-    input.username = d.username;
-    if (d.password) input.password = d.password;
-  }
-  return input;
+}
+
+export function draftToUpdate(d: UserDraft): UpdateUserBody {
+  return { ...draftFields(d), role: d.role || undefined };
+}
+
+export function draftToCreate(d: UserDraft): CreateUserBody {
+  return {
+    ...draftFields(d),
+    username: d.username,
+    // Not chosen yet: sent as absent (hence the cast), so the server's message for the field shows beside it.
+    role: (d.role || undefined) as Role,
+    ...(d.password ? { password: d.password } : {}),
+  };
+}
+
+/** The list filter as query parameters: an empty choice means "any" and is left out. */
+function filterQuery(f: UserFilter) {
+  return { q: f.q || undefined, role: f.role || undefined, kecamatan: f.kecamatan || undefined, active: f.active || undefined };
 }
 
 export function userToDraft(u: AdminUserView): UserDraft {
@@ -87,11 +103,11 @@ export const UsersModel = createModel((http: Http) => {
     loading.value = true;
     try {
       const f = filter.value;
-      const path = withQuery("/api/users", { ...f, limit: PAGE_SIZE, offset: offset.value });
-      const answer = await http.get<{ users: AdminUserView[]; total: number }>(path);
+      const query = { ...filterQuery(f), limit: PAGE_SIZE, offset: offset.value };
+      const { data, page } = await http.call("GET /api/users", { query });
       if (mine !== request) return; // a newer search superseded this one
-      users.value = answer.users;
-      total.value = answer.total;
+      users.value = data;
+      total.value = page.total ?? data.length;
       error.value = null;
     } catch (err) {
       if (mine === request) error.value = err;
@@ -120,20 +136,20 @@ export const UsersModel = createModel((http: Http) => {
   }
 
   async function create(draft: UserDraft): Promise<AdminUserView> {
-    const result = await http.post<OneTimePasswordResult>("/api/users", draftToInput(draft, "create"));
+    const { data: result } = await http.call("POST /api/users", { body: draftToCreate(draft) });
     remember(result);
     await load();
     return result.user;
   }
 
-  async function update(id: string, changes: Record<string, unknown>): Promise<AdminUserView> {
-    const { user } = await http.patch<{ user: AdminUserView }>(`/api/users/${id}`, changes);
+  async function update(id: string, changes: UpdateUserBody): Promise<AdminUserView> {
+    const { data: user } = await http.call("PATCH /api/users/:id", { params: { id }, body: changes });
     replace(user);
     return user;
   }
 
   async function resetPassword(id: string): Promise<void> {
-    const result = await http.post<OneTimePasswordResult>(`/api/users/${id}/reset-password`);
+    const { data: result } = await http.call("POST /api/users/:id/reset-password", { params: { id } });
     replace(result.user);
     remember(result);
   }

@@ -1,3 +1,6 @@
+import type { CallableRoute, RouteInput, RouteOutput } from "@contract/routes.ts";
+import { routeRequest } from "@contract/route-request.ts";
+
 /**
  * JSON over fetch with one answer shape, so views never see a thrown fetch or a proxy's HTML page.
  * Same-origin only: the session cookie rides along and the CSRF guard sees our Origin.
@@ -19,7 +22,17 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+/**
+ * Call a route of the contract table (server/contract/routes.ts): `data` is the answer its entry declares,
+ * `{ data }` or `{ data, page }`.
+ */
+export async function apiCall<K extends CallableRoute>(route: K, input: RouteInput<K>, opts: { timeoutMs?: number } = {}): Promise<ApiResult<RouteOutput<K>>> {
+  const { method, url, body } = routeRequest(route, input);
+  return apiRequest<RouteOutput<K>>(url, { method: method as RequestOptions["method"], body, timeoutMs: opts.timeoutMs });
+}
+
+/** A request by path; `T` is taken on trust, so features use `apiCall`, which takes it from the contract. */
+async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {

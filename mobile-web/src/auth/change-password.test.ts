@@ -25,7 +25,7 @@ function answer(status: number, body: unknown) {
 afterEach(() => vi.unstubAllGlobals());
 
 async function signedInWithTemporaryPassword() {
-  answer(200, { user: officer(true) });
+  answer(200, { data: officer(true) });
   const session = new SessionModel();
   expect(await session.login("petugas.baru", "sementara-123")).toEqual({ ok: true });
   expect(session.user.value?.mustChangePassword).toBe(true);
@@ -35,7 +35,7 @@ async function signedInWithTemporaryPassword() {
 describe("forced password change", () => {
   it("posts both passwords and takes the server's user, which no longer must change it", async () => {
     const session = await signedInWithTemporaryPassword();
-    const fetch = answer(200, { user: officer(false) });
+    const fetch = answer(200, { data: officer(false) });
     expect(await session.changePassword("sementara-123", "kopi pagi di juai")).toEqual({ ok: true });
     expect(fetch).toHaveBeenCalledWith("/api/auth/password", expect.objectContaining({ method: "POST", body: JSON.stringify({ currentPassword: "sementara-123", newPassword: "kopi pagi di juai" }) }));
     expect(session.user.value?.mustChangePassword).toBe(false);

@@ -2,6 +2,7 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef } from "preact/hooks";
 import { effect } from "@preact/signals";
+import { apiCall } from "../api/http.ts";
 import type { RegionCollection } from "../regions/regions.model.ts";
 import type { LocationState } from "./location.model.ts";
 
@@ -51,11 +52,8 @@ export function MapPicker({ location, kecamatan, desa }: Props) {
 }
 
 async function addTiles(map: L.Map): Promise<void> {
-  try {
-    const res = await fetch("/api/config", { credentials: "same-origin" });
-    const config = (await res.json()) as { tileUrl?: string; tileAttribution?: string };
-    if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: 18, attribution: config.tileAttribution }).addTo(map).bringToBack();
-  } catch {
-    // Offline: the boundaries are the map.
-  }
+  // Offline: no answer, and the boundaries are the map.
+  const r = await apiCall("GET /api/config", {});
+  const tiles = r.ok ? r.data.data : null;
+  if (tiles?.tileUrl) L.tileLayer(tiles.tileUrl, { maxZoom: 18, attribution: tiles.tileAttribution }).addTo(map).bringToBack();
 }

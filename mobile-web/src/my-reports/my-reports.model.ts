@@ -1,7 +1,7 @@
 import { action, createModel, signal } from "@preact/signals";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import type { ReportView } from "@contract/reports.ts";
-import { apiRequest } from "../api/http.ts";
+import { apiCall } from "../api/http.ts";
 import { cacheGet, cacheSet } from "../storage/kv.ts";
 
 /** A report of mine as the server has it; `statusNote` is the verifier's note on a rejection or revision request. */
@@ -59,10 +59,10 @@ export const MyReportsModel = createModel(() => {
     }
     state.value = "loading";
     const live = (duringFetch = new Map());
-    const r = await apiRequest<{ data: MyReport[] }>(`/api/reports?mine=true&limit=${LIMIT}`);
+    const r = await apiCall("GET /api/reports", { query: { mine: "true", limit: LIMIT } });
     duringFetch = null;
     if (owner !== userId) return;
-    if (r.ok && Array.isArray(r.data?.data)) {
+    if (r.ok) {
       reports.value = sortNewestFirst(mergeNewer(r.data.data, [...live.values()])).slice(0, LIMIT);
       fetchedAt.value = Date.now();
       state.value = "ready";
@@ -74,8 +74,8 @@ export const MyReportsModel = createModel(() => {
 
   /** A live change: replace or add the report if it is one of mine. */
   const applyChange = action((change: ChangeEnvelope) => {
-    const report = change.data as MyReport | undefined;
-    if (change.entity !== "report" || !report || typeof report.id !== "string" || report.author?.id !== owner) return;
+    const report = change.data;
+    if (change.entity !== "report" || report.author.id !== owner) return;
     const others = reports.value.filter((r) => r.id !== report.id);
     const previous = reports.value.find((r) => r.id === report.id);
     // A stale event (lower version) must not undo a newer state we already have.

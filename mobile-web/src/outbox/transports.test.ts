@@ -44,7 +44,8 @@ describe("httpAnswer", () => {
     expect(httpAnswer(503, "")).toMatchObject({ error: { code: "not_ready" } });
     expect(httpAnswer(401, "")).toMatchObject({ error: { code: "unauthenticated" } });
     expect(httpAnswer(413, "too big")).toMatchObject({ error: { code: "payload_too_large" } });
-    expect(httpAnswer(200, JSON.stringify({ sha256: "ab" }))).toEqual({ data: { sha256: "ab" } });
+    expect(httpAnswer(200, JSON.stringify({ data: { sha256: "ab" } }))).toEqual({ data: { sha256: "ab" } });
+    expect(() => httpAnswer(200, JSON.stringify({ sha256: "ab" }))).toThrow(NetworkError);
   });
 
   it("treats an error code this version does not know as a passing failure", () => {

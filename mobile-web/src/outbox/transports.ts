@@ -86,9 +86,9 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /**
- * An HTTP status + body as an ack. 2xx bodies may be `{ data }` or the bare result. Error bodies pass
- * through when they have our shape; otherwise (a proxy's HTML page) the status decides. A 2xx that is
- * not JSON (a captive portal's login page) is no answer at all.
+ * An HTTP status + body as an ack. A 2xx body is the API's `{ data }`; error bodies pass through when they
+ * have our shape, otherwise (a proxy's HTML page) the status decides. A 2xx that is not JSON or not our
+ * envelope (a captive portal's login page) is no answer at all.
  */
 export function httpAnswer(status: number, text: string): Ack<unknown> {
   let body: unknown;
@@ -97,7 +97,10 @@ export function httpAnswer(status: number, text: string): Ack<unknown> {
   } catch {
     if (status >= 200 && status < 300) throw new NetworkError("bad_answer", "The answer was not from the SIKANDA server");
   }
-  if (status >= 200 && status < 300) return isObject(body) && "data" in body ? { data: body.data } : { data: body };
+  if (status >= 200 && status < 300) {
+    if (isObject(body) && "data" in body) return { data: body.data };
+    throw new NetworkError("bad_answer", "The answer was not from the SIKANDA server");
+  }
   const error = readError(body);
   if (error) return error;
   return { error: { code: STATUS_CODES[status] ?? "internal", message: `HTTP ${status}` } };
@@ -107,9 +110,13 @@ export function httpAnswer(status: number, text: string): Ack<unknown> {
 export function readSubmitAck(answer: unknown): Ack<SubmitResult> {
   const error = readError(answer);
   if (error) return error;
-  if (isObject(answer) && isObject(answer.data) && typeof answer.data.clientId === "string" && typeof answer.data.id === "string")
-    return { data: answer.data as unknown as SubmitResult };
+  if (isObject(answer) && isSubmitResult(answer.data)) return { data: answer.data };
   throw new NetworkError("bad_answer", "The server's answer had an unexpected shape");
+}
+
+/** Enough of a SubmitResult to act on: the echo of our clientId and the stored id. */
+function isSubmitResult(v: unknown): v is SubmitResult {
+  return isObject(v) && typeof v.clientId === "string" && typeof v.id === "string";
 }
 
 function readError(body: unknown): ErrorBody | null {

@@ -1,7 +1,7 @@
 import { createModel, signal } from "@preact/signals";
 import type { RegionLevel, RegionProperties } from "@contract/regions.ts";
 import type { AreaCollection } from "@geo/types.ts";
-import { apiRequest } from "../api/http.ts";
+import { apiCall } from "../api/http.ts";
 import { cacheGet, cacheSet } from "../storage/kv.ts";
 
 export type RegionCollection = AreaCollection<RegionProperties>;
@@ -26,10 +26,11 @@ export const RegionsModel = createModel(() => {
     const cached = await cacheGet<RegionCollection>(key);
     if (cached) target[level].value = cached.value;
     if (cached && Date.now() - cached.at < MAX_AGE_MS) return;
-    const r = await apiRequest<RegionCollection>(`/api/regions?level=${level}`, { timeoutMs: 60_000 });
-    if (r.ok && Array.isArray(r.data?.features)) {
-      target[level].value = r.data;
-      await cacheSet(key, r.data);
+    const r = await apiCall("GET /api/regions", { query: { level } }, { timeoutMs: 60_000 });
+    // The service worker may answer offline with a copy cached before the `{ data }` envelope: skip it.
+    if (r.ok && Array.isArray(r.data.data?.features)) {
+      target[level].value = r.data.data;
+      await cacheSet(key, r.data.data);
     }
   }
 

@@ -1,6 +1,6 @@
 import { createModel, signal } from "@preact/signals";
 import type { SubCategoryView } from "@contract/reports.ts";
-import { apiRequest } from "../api/http.ts";
+import { apiCall } from "../api/http.ts";
 import { isObject, readJson, writeJson } from "../storage/local.ts";
 import { parseSubCategories } from "./list.ts";
 
@@ -27,7 +27,7 @@ export const SubCategoriesModel = createModel(() => {
   let loading: Promise<void> | null = null;
 
   async function fetchList(): Promise<void> {
-    const r = await apiRequest<{ data?: unknown }>("/api/sub-categories", { timeoutMs: 15_000 });
+    const r = await apiCall("GET /api/sub-categories", {}, { timeoutMs: 15_000 });
     const items = r.ok ? parseSubCategories(r.data?.data) : null;
     if (!items) return; // offline or no usable answer: keep what we have
     // An unchanged list must not re-render an open form under the officer's thumb.

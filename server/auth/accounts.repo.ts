@@ -1,6 +1,11 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import type { Role } from "@contract/auth.ts";
 
+/**
+ * The account store: the `users` table and the sessions of a user, written here only. Authentication
+ * reads it on every request and socket handshake; user administration (users/) manages accounts through it.
+ */
+
 /** A users row as stored. */
 export interface UserRow {
   id: string;

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { Sequelize } from "sequelize";
 import type { Config } from "../config.ts";
-import type { UsersService } from "../users/users.service.ts";
-import { countAdmins } from "../users/users.repo.ts";
+import type { UsersService } from "./users.service.ts";
+import { countAdmins } from "../auth/accounts.repo.ts";
 
 /**
  * First start: with no active admin, create one. Its password comes from INITIAL_ADMIN_PASSWORD, or is a

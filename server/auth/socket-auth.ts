@@ -1,0 +1,57 @@
+import type { IncomingMessage } from "node:http";
+import type { Sequelize } from "sequelize";
+import type { SessionUser } from "@contract/auth.ts";
+import type { IoServer, SocketIdentity } from "../core/io.ts";
+import { rooms } from "../core/rooms.ts";
+import { getUserById } from "./accounts.repo.ts";
+import type { LiveSessions } from "./live-sessions.ts";
+import { presentSessionUser, toActor } from "./session-user.ts";
+
+/** The handshake request once the session middleware ran on it. */
+type SessionRequest = IncomingMessage & {
+  session?: { userId?: string; loginAt?: number };
+  sessionID?: string;
+};
+
+export interface SocketAuthOptions {
+  db: Sequelize;
+  absoluteSessionMs: number;
+  /** Every kecamatan code: verifiers without a scope act on all of them. */
+  kecamatanCodes: () => Promise<string[]>;
+}
+
+/**
+ * Socket authentication, by the same session cookie as REST: a socket needs a live session of an active
+ * user no older than the absolute limit (the account row is read again, as for every request), and joins
+ * the rooms of its user's role and region.
+ */
+export function socketAuthenticator(opts: SocketAuthOptions): (req: IncomingMessage) => Promise<SocketIdentity | null> {
+  return async (req) => {
+    const { session, sessionID } = req as SessionRequest;
+    const userId = session?.userId;
+    if (!userId || !sessionID || Date.now() - (session?.loginAt ?? 0) > opts.absoluteSessionMs) return null;
+    const row = await getUserById(opts.db, userId);
+    if (!row || !row.active) return null;
+    const user = presentSessionUser(row);
+    return { user, actor: toActor(row), sessionId: sessionID, rooms: roomsFor(user, sessionID, await opts.kecamatanCodes()) };
+  };
+}
+
+/** The rooms a user's socket belongs to. */
+export function roomsFor(user: SessionUser, sessionId: string, allKecamatan: string[]): string[] {
+  const list: string[] = [rooms.user(user.id), rooms.session(sessionId), rooms.role(user.role)];
+  if (user.role === "verifier") {
+    const scope = user.verifierRegions.length ? user.verifierRegions : allKecamatan;
+    list.push(...scope.map(rooms.kecamatanVerifiers));
+  }
+  if (user.role === "guest") list.push(rooms.public);
+  return list;
+}
+
+/** Ending access live: the sockets of a session or of a user are closed (across nodes through the adapter). */
+export function liveSessionsOf(io: IoServer): LiveSessions {
+  return {
+    endSession: (sid) => io.in(rooms.session(sid)).disconnectSockets(true),
+    endUser: (id) => io.in(rooms.user(id)).disconnectSockets(true),
+  };
+}

@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import type { TestApp } from "./test-app.ts";
+import { api, createAccount, login } from "./accounts.ts";
+import { situationReport } from "./reports.ts";
+
+type Answer = { status: number; body: unknown };
+
+async function officerReport(t: TestApp, photos: string[] = []) {
+  const cookie = await login(t, await createAccount(t, "officer"));
+  const res = await api(t, "POST", "/api/reports", { cookie, body: situationReport({ photos }) });
+  return { cookie, res, id: (res.body as { data: { id: string } }).data.id };
+}
+
+/**
+ * One request per route that succeeds, for the routes whose access-matrix case expects an error for
+ * every audience. Each uses accounts of its own, so the order of tests does not matter.
+ */
+export const SUCCESSES: Record<string, (t: TestApp) => Promise<Answer>> = {
+  "POST /api/auth/login": async (t) => {
+    const account = await createAccount(t, "guest");
+    return api(t, "POST", "/api/auth/login", { body: { username: account.username, password: account.password } });
+  },
+  "POST /api/auth/register": (t) =>
+    api(t, "POST", "/api/auth/register", {
+      body: { username: `shape${Date.now().toString(36)}`, displayName: "Warga", password: "Warga-balangan-1" },
+    }),
+  "POST /api/auth/password": async (t) => {
+    const account = await createAccount(t, "guest");
+    const cookie = await login(t, account);
+    return api(t, "POST", "/api/auth/password", { cookie, body: { currentPassword: account.password, newPassword: "Another-pass-1" } });
+  },
+  "POST /api/reports": async (t) => (await officerReport(t)).res,
+  "POST /api/reports/:id/status": async (t) => {
+    const { id } = await officerReport(t);
+    const admin = await login(t, await createAccount(t, "admin"));
+    const { body } = await api(t, "GET", `/api/reports/${id}`, { cookie: admin });
+    const version = (body as { data: { version: number } }).data.version;
+    return api(t, "POST", `/api/reports/${id}/status`, { cookie: admin, body: { status: "verified", version } });
+  },
+  "PUT /api/reports/:id/photos/:sha256": async (t) => {
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
+    const sha = createHash("sha256").update(photo).digest("hex");
+    const { cookie, id } = await officerReport(t, [sha]);
+    const res = await fetch(`${t.baseUrl}/api/reports/${id}/photos/${sha}`, {
+      method: "PUT",
+      headers: { "content-type": "image/jpeg", cookie },
+      body: new Uint8Array(photo),
+    });
+    return { status: res.status, body: await res.json() };
+  },
+};
