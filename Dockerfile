@@ -1,7 +1,7 @@
 # SIKANDA production image: one Node process serving the API, the socket hub and the built front ends.
 
-# ---- build: all dependencies, then the front ends into dist/ ----
-FROM node:20-bookworm-slim AS build
+# ---- manifests: what npm ci reads, shared by both stages below ----
+FROM node:20-bookworm-slim AS manifests
 WORKDIR /app
 # Manifests first, so the dependency layer is reused until the lockfile changes.
 # npm ci needs every workspace's package.json to match the lockfile.
@@ -10,19 +10,16 @@ COPY geo/package.json geo/
 COPY server/package.json server/
 COPY dashboard/package.json dashboard/
 COPY mobile-web/package.json mobile-web/
+
+# ---- build: all dependencies, then the front ends into dist/ ----
+FROM manifests AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
 # ---- runtime: production dependencies only ----
-FROM node:20-bookworm-slim
+FROM manifests
 ENV NODE_ENV=production TZ=Asia/Makassar
-WORKDIR /app
-COPY package.json package-lock.json ./
-COPY geo/package.json geo/
-COPY server/package.json server/
-COPY dashboard/package.json dashboard/
-COPY mobile-web/package.json mobile-web/
 # tsx is a runtime dependency: the server runs from its TypeScript sources, no separate compile step.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # tsconfig.json carries the @contract/@geo path aliases tsx resolves at run time.

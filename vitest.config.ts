@@ -4,7 +4,7 @@ import { aliases } from "./vite.aliases.ts";
 export default defineConfig({
   resolve: { alias: aliases },
   test: {
-    include: ["server/**/*.test.ts", "geo/**/*.test.ts", "dashboard/**/*.test.{ts,tsx}", "mobile-web/**/*.test.{ts,tsx}", "seeds/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "geo/**/*.test.ts", "dashboard/**/*.test.{ts,tsx}", "mobile-web/**/*.test.{ts,tsx}", "web-kit/**/*.test.{ts,tsx}", "seeds/**/*.test.ts"],
     globalSetup: ["server/test/global-setup.ts"],
     // Integration tests share one database; running files one after another keeps them independent
     // without per-file databases (the embedded one takes seconds to start).

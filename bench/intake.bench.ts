@@ -33,7 +33,7 @@ import { situationReport, POINTS } from "../server/test/reports.ts";
 import { defineBench } from "./lib/harness.ts";
 import { spawnBenchServer } from "./lib/server.ts";
 import { loginAll } from "./lib/sessions.ts";
-import { runLoad, type LoadResult } from "./lib/load.ts";
+import { runLoad, sendPaced, type LoadResult } from "./lib/load.ts";
 import { round3, summarizeLatencies } from "./lib/stats.ts";
 import { machineStealMs, startCpuMeter, type CpuUsage } from "./lib/cpu.ts";
 import { fdatasyncMicros } from "./lib/machine.ts";
@@ -254,33 +254,22 @@ async function pacedPhase(phones: Phone[], n: number, payload: (i: number) => Pa
     }
     stealBefore = now;
   }, SLOW_WINDOW_MS);
-  let next = 0;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const now = performance.now();
-      while (next < n && start + next * interval <= now) {
-        const i = next++;
-        const scheduled = start + i * interval;
-        sendLag[i] = now - scheduled;
-        pending.push(
-          submit(phones[i % phones.length]!, payload(i)).then(
-            (ack) => {
-              latencies[i] = performance.now() - scheduled;
-              const o = outcomeOf(ack);
-              outcomes[o] = (outcomes[o] ?? 0) + 1;
-            },
-            (err: unknown) => {
-              latencies[i] = performance.now() - scheduled;
-              outcomes.throw = (outcomes.throw ?? 0) + 1;
-              if (errorSamples.length < 5) errorSamples.push(err instanceof Error ? err.message : String(err));
-            },
-          ),
-        );
-      }
-      if (next < n) setTimeout(tick, Math.max(0, Math.min(1, start + next * interval - performance.now())));
-      else resolve();
-    };
-    setTimeout(tick, Math.max(0, start - performance.now()));
+  await sendPaced(n, rate, start, (i, scheduled, now) => {
+    sendLag[i] = now - scheduled;
+    pending.push(
+      submit(phones[i % phones.length]!, payload(i)).then(
+        (ack) => {
+          latencies[i] = performance.now() - scheduled;
+          const o = outcomeOf(ack);
+          outcomes[o] = (outcomes[o] ?? 0) + 1;
+        },
+        (err: unknown) => {
+          latencies[i] = performance.now() - scheduled;
+          outcomes.throw = (outcomes.throw ?? 0) + 1;
+          if (errorSamples.length < 5) errorSamples.push(err instanceof Error ? err.message : String(err));
+        },
+      ),
+    );
   });
   const sent = performance.now();
   await Promise.all(pending);

@@ -1,24 +1,16 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { artifactPath } from "./lib/artifacts.ts";
-import { launchBrowser } from "./lib/browser.ts";
 import { signInDashboard } from "./lib/sign-in.ts";
-import { startServer, type E2eServer } from "./lib/server.ts";
+import type { E2eServer } from "./lib/server.ts";
+import { useServerAndBrowser } from "./lib/suite.ts";
 
 const JUAI = "63.11.01";
 
 describe("admin issues an officer account", () => {
   let server: E2eServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   it("creates an officer on the dashboard who can then log in on the officer app", async () => {
     const username = `petugas.e2e${Date.now().toString(36)}`;

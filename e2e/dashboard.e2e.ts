@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { artifactPath } from "./lib/artifacts.ts";
-import { launchBrowser } from "./lib/browser.ts";
-import { startServer, type E2eServer } from "./lib/server.ts";
+import type { E2eServer } from "./lib/server.ts";
+import { useServerAndBrowser } from "./lib/suite.ts";
 
 const KECAMATAN = ["Awayan", "Batu Mandi", "Halong", "Juai", "Lampihong", "Paringin", "Paringin Selatan", "Tebing Tinggi"];
 
@@ -11,19 +11,14 @@ describe("dashboard public map", () => {
   let browser: Browser;
   let page: Page;
   const tileRequests: string[] = [];
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("requestfailed", (req) => {
       if (req.url().startsWith("http://127.0.0.1:9/")) tileRequests.push(req.url());
     });
     await page.goto(`${server.baseUrl}/`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it("draws the eight kecamatan with their names while the tile server is unreachable", async () => {

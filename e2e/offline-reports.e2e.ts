@@ -12,10 +12,10 @@ import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
-import { launchBrowser } from "./lib/browser.ts";
 import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
-import { startServer, type E2eServer } from "./lib/server.ts";
+import type { E2eServer } from "./lib/server.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
+import { useServerAndBrowser } from "./lib/suite.ts";
 
 /** Paringin Kota, Kecamatan Paringin (63.11.06): the southern verifier's region. */
 const PARINGIN_KOTA = { latitude: -2.3217, longitude: 115.4584 };
@@ -40,16 +40,14 @@ describe("offline situation reports", () => {
   let browser: Browser;
   let phone: BrowserContext;
   let tmp: string;
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     tmp = mkdtempSync(path.join(tmpdir(), "sikanda-photo-"));
   });
 
   afterAll(async () => {
     await phone?.close();
-    await browser?.close();
-    await server?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -1,11 +1,11 @@
 import type { APIRequestContext, Browser } from "playwright-core";
 import { request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POINTS, situationReport } from "../server/test/reports.ts";
 import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
-import { launchBrowser } from "./lib/browser.ts";
 import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
-import { startServer, type E2eServer } from "./lib/server.ts";
+import type { E2eServer } from "./lib/server.ts";
+import { useServerAndBrowser } from "./lib/suite.ts";
 
 /** An officer's REST session, standing in for the phone app. */
 async function officerSession(baseUrl: string, username: string): Promise<APIRequestContext> {
@@ -18,15 +18,7 @@ async function officerSession(baseUrl: string, username: string): Promise<APIReq
 describe("ops feed", () => {
   let server: E2eServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   it("shows reports already in and those arriving live, in the verifier's regions only", async () => {
     const juai = await officerSession(server.baseUrl, "petugas.juai");

@@ -6,25 +6,23 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
-import { launchBrowser } from "./lib/browser.ts";
-import { startServer, type E2eServer } from "./lib/server.ts";
+import type { E2eServer } from "./lib/server.ts";
+import { useServerAndBrowser } from "./lib/suite.ts";
 
 describe("officer PWA offline shell", () => {
   let server: E2eServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: "allow" });
     page = await context.newPage();
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it("serves a manifest and registers a service worker that controls /m/", async () => {

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
 import type { OneTimePasswordResult } from "@contract/users.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
-import { launchBrowser } from "./lib/browser.ts";
-import { startServer, type E2eServer } from "./lib/server.ts";
+import type { E2eServer } from "./lib/server.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
+import { useServerAndBrowser } from "./lib/suite.ts";
 
 const PARINGIN = "63.11.06";
 const PARINGIN_KOTA = { latitude: -2.3217, longitude: 115.4584 };
@@ -33,9 +33,9 @@ describe("shared phone and admin-kept sub-categories", () => {
   let browser: Browser;
   let phone: BrowserContext;
   let admin: APIRequestContext;
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     admin = await request.newContext({ baseURL: server.baseUrl });
     expect((await admin.post("/api/auth/login", { data: { username: "admin", password: DEMO_PASSWORD } })).status()).toBe(200);
   });
@@ -43,8 +43,6 @@ describe("shared phone and admin-kept sub-categories", () => {
   afterAll(async () => {
     await admin?.dispose();
     await phone?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it("lets an admin add, reorder and retire sub-categories per bidang", async () => {

@@ -34,8 +34,8 @@ import { createChangesService } from "./changes/changes.service.ts";
 import { getReportRowsByIds } from "./reports/reports.read.repo.ts";
 import { presentReport } from "./reports/reports.present.ts";
 import { changesRouter } from "./changes/changes.routes.ts";
-import { createCategoriesService } from "./categories/categories.service.ts";
-import { categoriesRouter } from "./categories/categories.routes.ts";
+import { createSubCategoriesService } from "./sub-categories/sub-categories.service.ts";
+import { subCategoriesRouter } from "./sub-categories/sub-categories.routes.ts";
 
 export interface AppDeps {
   config: Config;
@@ -55,12 +55,12 @@ export interface App {
 function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions: RegionsService) {
   const sequelize = deps.db.sequelize;
   const audit = createAuditService(sequelize);
-  const categories = createCategoriesService(sequelize);
+  const subCategories = createSubCategoriesService(sequelize);
   return {
     audit,
     regions,
-    categories,
-    intake: createReportIntake({ db: sequelize, regions, categories, io, log: categoryLogger(deps.log, "reports") }),
+    subCategories,
+    intake: createReportIntake({ db: sequelize, regions, subCategories, io, log: categoryLogger(deps.log, "reports") }),
     reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
     reportStatus: createStatusService(sequelize, io),
     changes: createChangesService(sequelize, async (ids) => {
@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps): App {
   app.use(auditRouter(sequelize, accessGuard));
   app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes));
   app.use(changesRouter(services.changes));
-  app.use(categoriesRouter(services.categories));
+  app.use(subCategoriesRouter(services.subCategories));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter(publicAccess()));
   app.use(errorHandler(categoryLogger(log, "http")));

@@ -1,18 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { parseConfig, type Config } from "../../server/config.ts";
-import { openDatabase, type Database } from "../../server/core/db.ts";
-import { createApp, type App } from "../../server/app.ts";
+import { parseConfig } from "../../server/config.ts";
+import { openDatabase } from "../../server/core/db.ts";
+import { listenOnLoopback, type LoopbackApp } from "../../server/test/loopback-app.ts";
 
-export interface BenchApp extends App {
-  config: Config;
-  db: Database;
-  /** http://127.0.0.1:<port> */
-  baseUrl: string;
-  close(): Promise<void>;
-}
+export type BenchApp = LoopbackApp;
 
 /**
  * The whole server on a random loopback port, built as main.ts builds it, in production mode (so nothing
@@ -46,21 +38,5 @@ export async function startBenchApp(opts: {
     poolMax: config.DB_POOL_MAX,
     log: opts.log,
   });
-  const app = createApp({ config, db, log: opts.log });
-  // Socket benches open a thousand connections in bursts; the default backlog (511) would reset some.
-  app.http.listen({ port: 0, host: "127.0.0.1", backlog: 4096 });
-  await once(app.http, "listening");
-  const { port } = app.http.address() as AddressInfo;
-  return {
-    ...app,
-    config,
-    db,
-    baseUrl: `http://127.0.0.1:${port}`,
-    async close() {
-      // Socket.IO closes the HTTP server too; idle keep-alive connections are dropped by Node ≥ 19.
-      await new Promise<void>((resolve) => app.io.close(() => resolve()));
-      await app.close();
-      await db.close();
-    },
-  };
+  return listenOnLoopback({ config, db, log: opts.log });
 }

@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { Socket as EngineSocket } from "engine.io-client";
 import { io as connect, type Socket } from "socket.io-client";
 import { summarizeLatencies, round3 } from "./stats.ts";
+import { sendPaced } from "./load.ts";
 import type { ClientsMessage, ClientsOptions, ClientsPhase, ClientsResult } from "./fanout.ts";
 
 const send = (m: ClientsMessage) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
@@ -92,40 +93,29 @@ function runPhase(o: ClientsOptions, phase: ClientsPhase, prefix: string, dashbo
     const ackLatency = new Float64Array(total);
     const sendLag = new Float64Array(total);
     const pending: Promise<void>[] = [];
-    const interval = 1000 / phase.rate;
     const t0 = performance.now() + 20;
-    let sent = 0;
-    await new Promise<void>((resolve) => {
-      const tick = () => {
-        const now = performance.now();
-        while (sent < total && t0 + sent * interval <= now) {
-          const i = sent++;
-          const at = t0 + i * interval;
-          scheduledAt[i] = at;
-          sendLag[i] = now - at;
-          const report = { ...o.report, clientId: crypto.randomUUID(), sentAt: new Date().toISOString(), perihal: `${prefix}${i}` };
-          pending.push(
-            phones[i % phones.length]!
-              .timeout(o.ackTimeoutMs)
-              .emitWithAck("report:submit", report)
-              .then(
-                (ack: { data?: unknown; error?: { code?: string } }) => {
-                  ackLatency[i] = performance.now() - at;
-                  const key = ack.data ? "ok" : `error:${ack.error?.code ?? "?"}`;
-                  acks[key] = (acks[key] ?? 0) + 1;
-                },
-                () => {
-                  ackLatency[i] = performance.now() - at;
-                  acks.timeout = (acks.timeout ?? 0) + 1;
-                },
-              ),
-          );
-        }
-        if (sent < total) setTimeout(tick, Math.max(0, Math.min(2, t0 + sent * interval - now)));
-        else resolve();
-      };
-      setTimeout(tick, 20);
-    });
+    const send = (i: number, at: number, now: number) => {
+      scheduledAt[i] = at;
+      sendLag[i] = now - at;
+      const report = { ...o.report, clientId: crypto.randomUUID(), sentAt: new Date().toISOString(), perihal: `${prefix}${i}` };
+      pending.push(
+        phones[i % phones.length]!
+          .timeout(o.ackTimeoutMs)
+          .emitWithAck("report:submit", report)
+          .then(
+            (ack: { data?: unknown; error?: { code?: string } }) => {
+              ackLatency[i] = performance.now() - at;
+              const key = ack.data ? "ok" : `error:${ack.error?.code ?? "?"}`;
+              acks[key] = (acks[key] ?? 0) + 1;
+            },
+            () => {
+              ackLatency[i] = performance.now() - at;
+              acks.timeout = (acks.timeout ?? 0) + 1;
+            },
+          ),
+      );
+    };
+    await sendPaced(total, phase.rate, t0, send, 2);
     await Promise.all(pending);
     // Let the last broadcasts arrive: until every dashboard has every message, or the drain time is up.
     const drainUntil = performance.now() + o.drainMs;

@@ -75,3 +75,32 @@ export async function runLoad<T>(opts: LoadOptions<T>): Promise<LoadResult> {
     errorSamples,
   };
 }
+
+/**
+ * Open loop: `send(i, scheduledAt, now)` for i = 0 … n − 1, item i due at `start` + i / `rate` seconds
+ * (`start` a performance.now() instant) whatever became of the earlier ones. A late tick sends every item
+ * then due, so the generator's own stalls show as send lag (now − scheduledAt), not as a lower rate.
+ * Resolves once the last has been sent; `maxSleepMs` caps each wait between ticks.
+ */
+export function sendPaced(
+  n: number,
+  rate: number,
+  start: number,
+  send: (i: number, scheduledAt: number, now: number) => void,
+  maxSleepMs = 1,
+): Promise<void> {
+  const interval = 1000 / rate;
+  let next = 0;
+  return new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (next < n && start + next * interval <= now) {
+        const i = next++;
+        send(i, start + i * interval, now);
+      }
+      if (next < n) setTimeout(tick, Math.max(0, Math.min(maxSleepMs, start + next * interval - performance.now())));
+      else resolve();
+    };
+    setTimeout(tick, Math.max(0, start - performance.now()));
+  });
+}

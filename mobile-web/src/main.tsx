@@ -1,8 +1,9 @@
 import "./ui/styles.css";
+import { effect } from "@preact/signals";
 import { render } from "preact";
 import { App } from "./app/app.tsx";
 import { AppContext, createAppModels, wireModels } from "./app/context.ts";
-import { initLang } from "./i18n/i18n.ts";
+import { initLang, lang } from "./i18n/i18n.ts";
 import { registerServiceWorker } from "./pwa/register.ts";
 
 /**
@@ -11,6 +12,8 @@ import { registerServiceWorker } from "./pwa/register.ts";
  */
 async function boot() {
   await initLang();
+  // The page's language follows the setting, for screen readers and hyphenation.
+  effect(() => void (document.documentElement.lang = lang.value));
   const models = createAppModels();
   const root = document.getElementById("app")!;
   root.textContent = ""; // the static "SIKANDA…" placeholder shown while the script loads

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { QueryTypes } from "sequelize";
-import { startTestApp, type TestApp } from "../test/test-app.ts";
+import { useTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, loopbackAddress, unknownUsername } from "../test/accounts.ts";
 
 /** The default: no proxy trusted, so the address is the peer's own whatever X-Forwarded-For says. */
-let t: TestApp;
+const t = useTestApp({ LOGIN_MAX_FAILURES_PER_IP_DAY: "25" });
 /** Behind a proxy on loopback (TRUST_PROXY=loopback): the forwarded client address counts. */
-let behindProxy: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP_DAY: "25" });
-  behindProxy = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP_DAY: "25", TRUST_PROXY: "loopback" });
-});
-afterAll(async () => {
-  await t.close();
-  await behindProxy.close();
-});
+const behindProxy = useTestApp({ LOGIN_MAX_FAILURES_PER_IP_DAY: "25", TRUST_PROXY: "loopback" });
 
 const forwardedFor = (ip: string) => ({ "x-forwarded-for": ip });
 // Random per run: throttle rows outlive a run on a kept database, and a blocked address stays so for a day.

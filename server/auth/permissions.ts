@@ -27,7 +27,7 @@ export const PERMISSIONS = {
   "news.manage": { admin: "all" },
   "facility.manage": { admin: "all" },
   /** The sub-category list of the report form. */
-  "category.manage": { admin: "all" },
+  "sub_category.manage": { admin: "all" },
   "account.self": { officer: "own", verifier: "own", admin: "own", leader: "own", guest: "own" },
   "notification.subscribe": { guest: "own", officer: "own", verifier: "own", admin: "own", leader: "own" },
 } as const satisfies Record<string, Partial<Record<Audience, Scope>>>;

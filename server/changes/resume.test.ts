@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ChangeEnvelope } from "@contract/events.ts";
-import { startTestApp, type TestApp } from "../test/test-app.ts";
-import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
+import { restartTestApp, useTestApp, type TestApp } from "../test/test-app.ts";
+import { api, createAccount, login, useAccount } from "../test/accounts.ts";
 import { openSocket, type ClientSocket } from "../test/sockets.ts";
 import { actorOfAccount, situationReport } from "../test/reports.ts";
 
-let t: TestApp;
-let officer: TestAccount;
-let adminCookie: string;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  officer = await createAccount(t, "officer", { kecamatanKode: "63.11.06" });
-  adminCookie = await login(t, await createAccount(t, "admin"));
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
+const officer = useAccount(t, "officer", { kecamatanKode: "63.11.06" });
+const admin = useAccount(t, "admin");
 
 /** Everything after `after`, page by page, as a resuming dashboard does. */
 async function catchUp(app: TestApp, cookie: string, after: number, limit = 200): Promise<ChangeEnvelope[]> {
@@ -47,7 +38,7 @@ async function submitMany(n: number, tag: string): Promise<string[]> {
 
 describe("gap-free resume by seq", () => {
   it("a live dashboard socket gets each created report once, with increasing seq", async () => {
-    const socket = await openSocket(t, { cookie: adminCookie });
+    const socket = await openSocket(t, { cookie: admin.cookie });
     const live = collect(socket);
     const ids = await submitMany(50, "langsung");
     await expect.poll(() => live.length, { timeout: 10_000 }).toBe(50);
@@ -58,7 +49,7 @@ describe("gap-free resume by seq", () => {
   });
 
   it("a dashboard disconnected while 500 reports arrive gets exactly those 500, in seq order, on resume", async () => {
-    const socket = await openSocket(t, { cookie: adminCookie });
+    const socket = await openSocket(t, { cookie: admin.cookie });
     const live = collect(socket);
     const marker = (await submitMany(1, "sebelum"))[0];
     await expect.poll(() => live.some((c) => c.entityId === marker), { timeout: 10_000 }).toBe(true);
@@ -67,9 +58,9 @@ describe("gap-free resume by seq", () => {
 
     const missed = await submitMany(500, "terputus");
 
-    const resumed = await openSocket(t, { cookie: adminCookie });
+    const resumed = await openSocket(t, { cookie: admin.cookie });
     const afterReconnect = collect(resumed);
-    const caught = await catchUp(t, adminCookie, lastSeen);
+    const caught = await catchUp(t, admin.cookie, lastSeen);
     expect(caught).toHaveLength(500);
     expect(caught.map((c) => c.entityId).sort()).toEqual([...missed].sort());
     const seqs = caught.map((c) => c.seq);
@@ -87,12 +78,10 @@ describe("gap-free resume by seq", () => {
   }, 120_000);
 
   it("resumes across a server restart: the change log is in the database, not in memory", async () => {
-    const before = await catchUp(t, adminCookie, 0, 1000);
+    const before = await catchUp(t, admin.cookie, 0, 1000);
     const lastSeen = before.at(-1)!.seq;
     const missed = await submitMany(20, "restart");
-    await t.close();
-
-    t = await startTestApp();
+    await restartTestApp(t);
     const cookie = await login(t, await createAccount(t, "admin"));
     const caught = await catchUp(t, cookie, lastSeen);
     expect(caught.map((c) => c.entityId).sort()).toEqual([...missed].sort());

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RegionRef } from "./regions.ts";
+import { LocateResult } from "./regions.ts";
 import {
   Bidang,
   DailyBody,
@@ -27,6 +27,13 @@ export type ReportBody = z.input<typeof SituationBody> | z.input<typeof DailyBod
 // today's clock) on an old report could refuse what was valid when it came in.
 const ReportBodyShape = z.custom<ReportBody>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "a report body");
 
+/** Where a stored report lies: the kecamatan and desa its point was placed in, and how far outside it was. */
+export const ReportPlace = LocateResult.extend({
+  /** Set when the point lay up to 2 km outside Balangan and was assigned to the nearest kecamatan. */
+  outsideMeters: z.number(),
+});
+export type ReportPlace = z.infer<typeof ReportPlace>;
+
 /** What intake answers (ack or REST) once the report is committed. */
 export const SubmitResult = z.strictObject({
   clientId: z.string(),
@@ -34,10 +41,7 @@ export const SubmitResult = z.strictObject({
   number: z.string(),
   revision: z.number().int(),
   status: ReportStatus,
-  kecamatan: RegionRef,
-  desa: RegionRef.nullable(),
-  /** Set when the point lay up to 2 km outside Balangan and was assigned to the nearest kecamatan. */
-  outsideMeters: z.number(),
+  ...ReportPlace.shape,
   /** True when this client_id had been received before: the original result, nothing new written. */
   duplicate: z.boolean(),
 });
@@ -61,9 +65,7 @@ export const ReportView = z.strictObject({
   sentAt: z.string(),
   receivedAt: z.string(),
   location: ReportLocation,
-  kecamatan: RegionRef,
-  desa: RegionRef.nullable(),
-  outsideMeters: z.number(),
+  ...ReportPlace.shape,
   author: z.strictObject({ id: z.string(), displayName: z.string() }),
   photos: z.array(z.strictObject({ sha256: z.string(), uploaded: z.boolean() })),
   /** The verifier's note on the current status (a rejection's reason, what to revise); null if none. */

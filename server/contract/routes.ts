@@ -63,8 +63,8 @@ export const API_ROUTES = {
   "GET /api/changes": { access: "changes.read", query: ChangesQuery, output: pageOf(ReportChange), cursor: "after" },
 
   "GET /api/sub-categories": { access: "public", output: pageOf(SubCategoryView) },
-  "POST /api/sub-categories": { access: "category.manage", body: CreateSubCategoryInput, output: dataOf(SubCategoryView) },
-  "PATCH /api/sub-categories/:id": { access: "category.manage", params: SubCategoryIdParams, body: UpdateSubCategoryInput, output: dataOf(SubCategoryView) },
+  "POST /api/sub-categories": { access: "sub_category.manage", body: CreateSubCategoryInput, output: dataOf(SubCategoryView) },
+  "PATCH /api/sub-categories/:id": { access: "sub_category.manage", params: SubCategoryIdParams, body: UpdateSubCategoryInput, output: dataOf(SubCategoryView) },
 } as const satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KecamatanKode, NewPassword, Role, Username } from "./auth.ts";
+import { KecamatanKode, NewPassword, Role, SessionUser, Username } from "./auth.ts";
 import { requiredSafeText, safeText } from "./text.ts";
 
 const optionalText = (max: number) => safeText({ max, singleLine: true }).nullish().transform((v) => (v ? v : null));
@@ -65,22 +65,12 @@ export const UserListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** A user as an admin sees it. */
-export const AdminUserView = z.strictObject({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: Role,
-  kecamatanKode: z.string().nullable(),
-  position: z.string().nullable(),
-  nip: z.string().nullable(),
-  phone: z.string().nullable(),
-  verifierRegions: z.array(z.string()),
+/** A user as an admin sees it: what the user sees of themself, and the account's state. */
+export const AdminUserView = SessionUser.extend({
   active: z.boolean(),
   failedLogins: z.number().int(),
   lockedUntil: z.string().nullable(),
   passwordChangedAt: z.string().nullable(),
-  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

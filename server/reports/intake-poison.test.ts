@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SubmitReportRaw } from "@contract/reports.ts";
-import { startTestApp, type TestApp } from "../test/test-app.ts";
-import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
+import { useTestApp } from "../test/test-app.ts";
+import { api, createAccount, login, useAccount } from "../test/accounts.ts";
 import { openSocket, type ClientSocket } from "../test/sockets.ts";
 import { POINTS, dailyReport, situationReport } from "../test/reports.ts";
 
@@ -13,21 +13,13 @@ import { POINTS, dailyReport, situationReport } from "../test/reports.ts";
  * a 4xx naming the field, while valid reports sent in the same batch window are all stored.
  */
 
-let t: TestApp;
-let officer: TestAccount;
-let cookie: string;
+const t = useTestApp({ SOCKET_EVENTS_PER_SECOND: "5000" });
+const officer = useAccount(t, "officer", { kecamatanKode: "63.11.06" });
 const sockets: ClientSocket[] = [];
-
 beforeAll(async () => {
-  t = await startTestApp({ SOCKET_EVENTS_PER_SECOND: "5000" });
-  officer = await createAccount(t, "officer", { kecamatanKode: "63.11.06" });
-  cookie = await login(t, officer);
-  for (let i = 0; i < 3; i++) sockets.push(await openSocket(t, { cookie }));
+  for (let i = 0; i < 3; i++) sockets.push(await openSocket(t, { cookie: officer.cookie }));
 });
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await t.close();
-});
+afterAll(() => sockets.forEach((s) => s.close()));
 
 type Raw = Record<string, any>;
 const deep = (r: SubmitReportRaw) => structuredClone(r) as Raw;
@@ -96,7 +88,7 @@ const stored = async (clientIds: string[]) =>
 const overSocket = (socket: ClientSocket, input: unknown) =>
   new Promise<any>((resolve) => socket.emit("report:submit", input as SubmitReportRaw, resolve));
 const overRest = async (input: unknown) => {
-  const res = await api(t, "POST", "/api/reports", { cookie, body: input });
+  const res = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
   return res.status < 300 ? { data: res.body.data, status: res.status } : { ...res.body, status: res.status };
 };
 
@@ -126,7 +118,7 @@ describe("text that is cleaned rather than refused", () => {
     const input = situationReport({ perihal: `  Cafe\u0301 \u202Egnitnuoc\u202C\r\nbaris dua ${family} ` });
     const res = await overRest(input);
     expect(res.status).toBe(201);
-    const shown = await api(t, "GET", `/api/reports/${res.data.id}`, { cookie });
+    const shown = await api(t, "GET", `/api/reports/${res.data.id}`, { cookie: officer.cookie });
     expect(shown.body.data.perihal).toBe(`Café gnitnuoc baris dua ${family}`);
   });
 
@@ -135,14 +127,14 @@ describe("text that is cleaned rather than refused", () => {
     input.body.fakta.bagaimana = "Pertama:\r\n\t- berkumpul\r\n\t- bubar";
     const res = await overRest(input);
     expect(res.status).toBe(201);
-    const shown = await api(t, "GET", `/api/reports/${res.data.id}`, { cookie });
+    const shown = await api(t, "GET", `/api/reports/${res.data.id}`, { cookie: officer.cookie });
     expect(shown.body.data.body.fakta.bagaimana).toBe("Pertama:\n\t- berkumpul\n\t- bubar");
   });
 });
 
 describe("other values that failed with 500", () => {
   it.each(["0000-01-01T00:00:00Z", "2026-01-01T00:00:00+23:59", "2026-13-01T00:00:00Z"])("answers GET /api/reports?before=%s with 400", async (before) => {
-    const res = await api(t, "GET", `/api/reports?before=${encodeURIComponent(before)}`, { cookie });
+    const res = await api(t, "GET", `/api/reports?before=${encodeURIComponent(before)}`, { cookie: officer.cookie });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty("before");
   });
@@ -177,7 +169,7 @@ describe("other values that failed with 500", () => {
     expect(decision.status).toBe(400);
     expect(decision.body.error.fields).toHaveProperty("note");
 
-    const own = await api(t, "PATCH", "/api/auth/me", { cookie, body: { displayName: "\ud800" } });
+    const own = await api(t, "PATCH", "/api/auth/me", { cookie: officer.cookie, body: { displayName: "\ud800" } });
     expect(own.status).toBe(400);
   });
 });

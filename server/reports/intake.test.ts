@@ -1,27 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
-import { startTestApp, type TestApp } from "../test/test-app.ts";
-import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
+import { useTestApp } from "../test/test-app.ts";
+import { api, createAccount, login, useAccount } from "../test/accounts.ts";
 import { openSocket, type ClientSocket } from "../test/sockets.ts";
 import { POINTS, dailyReport, situationReport } from "../test/reports.ts";
 
-let t: TestApp;
-let officer: TestAccount;
-let officerCookie: string;
+// The burst test below sends 250 events per socket at once; per-socket rate limiting has its own tests.
+const t = useTestApp({ SOCKET_EVENTS_PER_SECOND: "5000" });
+const officer = useAccount(t, "officer", { kecamatanKode: "63.11.06" });
 let sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  // The burst test below sends 250 events per socket at once; per-socket rate limiting has its own tests.
-  t = await startTestApp({ SOCKET_EVENTS_PER_SECOND: "5000" });
-  officer = await createAccount(t, "officer", { kecamatanKode: "63.11.06" });
-  officerCookie = await login(t, officer);
-});
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await t.close();
-});
+afterAll(() => sockets.forEach((s) => s.close()));
 
 const count = async (sql: string, replacements: Record<string, unknown> = {}) =>
   Number((await t.db.sequelize.query<{ n: number }>(sql, { replacements, type: QueryTypes.SELECT }))[0]!.n);
@@ -34,7 +24,7 @@ function submitOverSocket(socket: ClientSocket, input: unknown): Promise<any> {
 describe("report intake over REST", () => {
   it("stores a report, answers after commit with client_id and the stored id, places it by point", async () => {
     const input = situationReport();
-    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const res = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     expect(res.status).toBe(201);
     const result: SubmitResult = res.body.data;
     expect(result).toMatchObject({ clientId: input.clientId, revision: 1, status: "submitted", duplicate: false, outsideMeters: 0 });
@@ -42,7 +32,7 @@ describe("report intake over REST", () => {
     expect(result.desa).toEqual({ kode: "63.11.06.1023", nama: "Paringin Kota" });
     expect(result.number).toMatch(/^LI-\d{4}-\d{6}$/);
 
-    const stored = await api(t, "GET", `/api/reports/${result.id}`, { cookie: officerCookie });
+    const stored = await api(t, "GET", `/api/reports/${result.id}`, { cookie: officer.cookie });
     expect(stored.status).toBe(200);
     expect(stored.body.data).toMatchObject({ id: result.id, perihal: input.perihal, kind: "situation", bidang: "ekonomi" });
     expect(stored.body.data.body.fakta.siapa).toBe("Sekitar 50 warga desa");
@@ -50,8 +40,8 @@ describe("report intake over REST", () => {
 
   it("answers a repeat with the original result and writes nothing new", async () => {
     const input = situationReport();
-    const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
-    const again = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const first = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
+    const again = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.data).toEqual({ ...first.body.data, duplicate: true });
@@ -60,11 +50,11 @@ describe("report intake over REST", () => {
 
   it("refuses the same client_id with another payload with 409 and leaves the original untouched", async () => {
     const input = situationReport();
-    const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
-    const other = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: { ...input, perihal: "Judul lain" } });
+    const first = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
+    const other = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: { ...input, perihal: "Judul lain" } });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe("client_id_conflict");
-    const stored = await api(t, "GET", `/api/reports/${first.body.data.id}`, { cookie: officerCookie });
+    const stored = await api(t, "GET", `/api/reports/${first.body.data.id}`, { cookie: officer.cookie });
     expect(stored.body.data.perihal).toBe(input.perihal);
     expect(await rowsFor(input.clientId)).toBe(1);
   });
@@ -72,37 +62,37 @@ describe("report intake over REST", () => {
   it("stores texts with quotes, backslashes and non-Latin letters exactly as sent", async () => {
     const perihal = `Rapat Jum'at di rumah Pak Ma'ruf — "darurat" \\ C:\\data 'ok'' ; DROP TABLE reports; -- ᬩᬮᬶ 🙂`;
     const input = situationReport({ perihal });
-    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const res = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     expect(res.status).toBe(201);
-    const stored = await api(t, "GET", `/api/reports/${res.body.data.id}`, { cookie: officerCookie });
+    const stored = await api(t, "GET", `/api/reports/${res.body.data.id}`, { cookie: officer.cookie });
     expect(stored.body.data.perihal).toBe(perihal);
-    const again = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const again = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     expect(again.body.data).toEqual({ ...res.body.data, duplicate: true });
   });
 
   it("treats a retry with its fields in another order as the same report", async () => {
     const input = situationReport();
-    const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const first = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     const reordered = JSON.parse(JSON.stringify(input), (_k, v) =>
       v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
     );
     expect(Object.keys(reordered)).not.toEqual(Object.keys(input));
-    const again = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: reordered });
+    const again = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: reordered });
     expect(again.status).toBe(200);
     expect(again.body.data).toEqual({ ...first.body.data, duplicate: true });
   });
 
   it("sees a change deep inside the body, or a new place far outside, as a conflict", async () => {
     const input = situationReport();
-    const first = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const first = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     expect(first.status).toBe(201);
     const body = input.body as { fakta: Record<string, unknown> };
     const deeper = { ...input, body: { ...body, fakta: { ...body.fakta, siapa: "Sekitar 51 warga desa" } } };
-    const changed = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: deeper });
+    const changed = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: deeper });
     expect(changed.status).toBe(409);
     // Jakarta: outside Balangan would be 422 for a new report; for a known client_id it is a conflict.
     const moved = await api(t, "POST", "/api/reports", {
-      cookie: officerCookie,
+      cookie: officer.cookie,
       body: { ...input, location: { lat: -6.2, lng: 106.8, accuracyM: 10, source: "gps" } },
     });
     expect(moved.status).toBe(409);
@@ -112,7 +102,7 @@ describe("report intake over REST", () => {
 
   it("refuses another account reusing a client_id as a conflict, not as a duplicate", async () => {
     const input = situationReport();
-    await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     const other = await login(t, await createAccount(t, "officer"));
     const res = await api(t, "POST", "/api/reports", { cookie: other, body: input });
     expect(res.status).toBe(409);
@@ -127,14 +117,14 @@ describe("report intake over REST", () => {
       location: { lat: 95, lng: Number.NaN, accuracyM: -1, source: "gps" },
       photos: Array.from({ length: 6 }, (_, i) => i.toString(16).padStart(64, "0")),
     });
-    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: input });
+    const res = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: input });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_input");
     expect(Object.keys(res.body.error.fields)).toEqual(
       expect.arrayContaining(["perihal", "occurredAt", "location.lat", "location.lng", "location.accuracyM", "photos"]),
     );
     const long = await api(t, "POST", "/api/reports", {
-      cookie: officerCookie,
+      cookie: officer.cookie,
       body: situationReport({ body: { ...(situationReport().body as object), fakta: { siapa: "x".repeat(10_001) } } }),
     });
     expect(long.status).toBe(400);
@@ -144,7 +134,7 @@ describe("report intake over REST", () => {
 
   it("refuses a point more than 2 km outside Balangan with 422, and places one just outside in the nearest kecamatan, flagged", async () => {
     const far = await api(t, "POST", "/api/reports", {
-      cookie: officerCookie,
+      cookie: officer.cookie,
       body: situationReport({ location: { lat: -2.3, lng: 116.5, accuracyM: 5, source: "gps" } }),
     });
     expect(far.status).toBe(422);
@@ -161,7 +151,7 @@ describe("report intake over REST", () => {
       { type: QueryTypes.SELECT },
     );
     const res = await api(t, "POST", "/api/reports", {
-      cookie: officerCookie,
+      cookie: officer.cookie,
       body: situationReport({ location: { lat: near!.lat, lng: near!.lng, accuracyM: 30, source: "pin" } }),
     });
     expect(res.status).toBe(201);
@@ -179,7 +169,7 @@ describe("report intake over REST", () => {
 
 describe("report intake over Socket.IO", () => {
   it("acks after commit with the client_id and stored id; a repeat gets the same answer", async () => {
-    const socket = await openSocket(t, { cookie: officerCookie });
+    const socket = await openSocket(t, { cookie: officer.cookie });
     sockets.push(socket);
     const input = situationReport({ location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
     const ack = await submitOverSocket(socket, input);
@@ -270,7 +260,7 @@ describe("periodic reports", () => {
   });
 
   it("checks the period format per kind", async () => {
-    const res = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: { ...dailyReport(randomUUID(), "2026-W48"), kind: "weekly", period: "2026-W60" } });
+    const res = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: { ...dailyReport(randomUUID(), "2026-W48"), kind: "weekly", period: "2026-W60" } });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.period).toBeDefined();
   });
@@ -316,19 +306,19 @@ describe("sub-categories", () => {
     const list = await api(t, "GET", "/api/sub-categories");
     expect(list.body.data.filter((c: any) => c.bidang === "politik").map((c: any) => c.name)).toContain("pilkada/pilkades");
 
-    const unknown = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    const unknown = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields.subCategory).toMatch(/politik/);
 
     const created = await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name: "hoaks pemilu" } });
     expect(created.status).toBe(201);
     expect((await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name: "hoaks pemilu" } })).status).toBe(409);
-    const known = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    const known = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
     expect(known.status).toBe(201);
 
     const retired = await api(t, "PATCH", `/api/sub-categories/${created.body.data.id}`, { cookie: admin, body: { active: false } });
     expect(retired.body.data.active).toBe(false);
-    const late = await api(t, "POST", "/api/reports", { cookie: officerCookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    const late = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
     expect(late.status).toBe(201);
     expect((await api(t, "PATCH", "/api/sub-categories/999999", { cookie: admin, body: { active: false } })).status).toBe(404);
   });

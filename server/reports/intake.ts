@@ -3,7 +3,7 @@ import type { Sequelize } from "sequelize";
 import { SubmitReportInput } from "@contract/reports.ts";
 import type { SubmitResult } from "@contract/report-view.ts";
 import type { Actor } from "../auth/permissions.ts";
-import type { CategoriesService } from "../categories/categories.service.ts";
+import type { SubCategoriesService } from "../sub-categories/sub-categories.service.ts";
 import { invalid } from "../core/errors.ts";
 import type { IoServer } from "../core/io.ts";
 import { MicroBatcher } from "../core/micro-batcher.ts";
@@ -16,7 +16,7 @@ import type { Submission } from "./intake-submission.ts";
 export interface IntakeDeps {
   db: Sequelize;
   regions: RegionsService;
-  categories: CategoriesService;
+  subCategories: SubCategoriesService;
   io: IoServer;
   /** Grouping window and size for situation reports (see MicroBatcher). */
   batch?: { maxWaitMs: number; maxSize: number; maxConcurrent: number };
@@ -42,7 +42,7 @@ export function createReportIntake(deps: IntakeDeps) {
 
   async function submit(actor: Actor, raw: unknown, origin?: { socketId: string }): Promise<SubmitResult> {
     const input = parseInput(SubmitReportInput, raw);
-    if (input.kind === "situation" && !(await deps.categories.isKnown(input.bidang, input.subCategory)))
+    if (input.kind === "situation" && !(await deps.subCategories.isKnown(input.bidang, input.subCategory)))
       throw invalid("Input is not valid", { subCategory: `not a sub-category of ${input.bidang}` });
     const submission = { actor, input, origin: origin?.socketId };
     return input.kind === "situation" ? batcher.submit(submission) : submitPeriodic(submission);

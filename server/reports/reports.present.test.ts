@@ -1,21 +1,14 @@
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ChangeEnvelope } from "@contract/events.ts";
-import { startTestApp, type TestApp } from "../test/test-app.ts";
-import { api, createAccount, login, type TestAccount } from "../test/accounts.ts";
+import { useTestApp } from "../test/test-app.ts";
+import { api, useAccount } from "../test/accounts.ts";
 import { openSocket } from "../test/sockets.ts";
 import { actorOfAccount, POINTS, situationReport } from "../test/reports.ts";
 
-let t: TestApp;
-let officer: TestAccount;
-let adminCookie: string;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  officer = await createAccount(t, "officer", { kecamatanKode: "63.11.06" });
-  adminCookie = await login(t, await createAccount(t, "admin"));
-});
-afterAll(() => t.close());
+const t = useTestApp();
+const officer = useAccount(t, "officer", { kecamatanKode: "63.11.06" });
+const admin = useAccount(t, "admin");
 
 describe("the view of a report intake has just stored", () => {
   it("is the view of the stored report: what `report:created` carries is what GET answers", async () => {
@@ -34,7 +27,7 @@ describe("the view of a report intake has just stored", () => {
       situationReport({ photos: [sha("a"), sha("b"), sha("a")], location: { ...POINTS.halong, accuracyM: 7.5, source: "gps" } }),
       situationReport({ occurredAt: "2026-01-02T08:30:00.123456+08:00", location: { ...near!, accuracyM: 30, source: "pin" } }),
     ];
-    const socket = await openSocket(t, { cookie: adminCookie });
+    const socket = await openSocket(t, { cookie: admin.cookie });
     const live: ChangeEnvelope[] = [];
     socket.on("report:created", (c) => live.push(c));
 
@@ -43,7 +36,7 @@ describe("the view of a report intake has just stored", () => {
     await expect.poll(() => live.length, { timeout: 10_000 }).toBe(inputs.length);
     for (const result of results) {
       const event = live.find((c) => c.entityId === result.id)!;
-      const stored = await api(t, "GET", `/api/reports/${result.id}`, { cookie: adminCookie });
+      const stored = await api(t, "GET", `/api/reports/${result.id}`, { cookie: admin.cookie });
       expect(event.data).toEqual(stored.body.data);
     }
     socket.close();

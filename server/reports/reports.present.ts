@@ -1,5 +1,5 @@
 import type { SubmitReportInput } from "@contract/reports.ts";
-import type { ReportView, SubmitResult } from "@contract/report-view.ts";
+import type { ReportPlace, ReportView, SubmitResult } from "@contract/report-view.ts";
 import type { Located } from "../regions/regions.service.ts";
 import type { ReportRow } from "./reports.read.repo.ts";
 import type { CommittedReport } from "./reports.repo.ts";
@@ -24,9 +24,7 @@ export function presentReport(r: ReportRow): ReportView {
     sentAt: new Date(r.sent_at).toISOString(),
     receivedAt: new Date(r.received_at).toISOString(),
     location: { lat: Number(r.lat), lng: Number(r.lng), accuracyM: r.accuracy_m === null ? null : Number(r.accuracy_m), source: r.location_source },
-    kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama },
-    desa: r.desa_kode ? { kode: r.desa_kode, nama: r.desa_nama ?? r.desa_kode } : null,
-    outsideMeters: r.outside_meters,
+    ...placeOfRow(r),
     author: { id: r.author_id, displayName: r.author_name },
     photos: (r.photos ?? []).map((sha256) => ({ sha256, uploaded: uploaded.has(sha256) })),
     statusNote: r.status_note ?? null,
@@ -58,21 +56,12 @@ export function presentSubmittedReport(input: SubmitReportInput, authorId: strin
     sentAt: new Date(input.sentAt).toISOString(),
     receivedAt: new Date(stored.received_at).toISOString(),
     location: { lat: input.location.lat, lng: input.location.lng, accuracyM: input.location.accuracyM, source: input.location.source },
-    kecamatan: { kode: where.kecamatan.kode, nama: where.kecamatan.nama },
-    desa: where.desa ? { kode: where.desa.kode, nama: where.desa.nama } : null,
-    outsideMeters: where.outsideMeters,
+    ...presentPlace(where),
     author: { id: authorId, displayName: stored.author_name },
     photos: [...new Set(input.photos)].map((sha256) => ({ sha256, uploaded: false })),
     statusNote: null,
     version: stored.version,
   };
-}
-
-/** Where a stored report lies, as intake's answer names it. */
-export interface ReportPlace {
-  kecamatan: { kode: string; nama: string };
-  desa: { kode: string; nama: string } | null;
-  outsideMeters: number;
 }
 
 /** Intake's answer (ack or REST) for a stored report: the first time, or a repeat (`duplicate`). */
@@ -89,9 +78,7 @@ export function presentSubmitResult(
     number: report.number,
     revision,
     status: report.status,
-    kecamatan: { kode: place.kecamatan.kode, nama: place.kecamatan.nama },
-    desa: place.desa ? { kode: place.desa.kode, nama: place.desa.nama } : null,
-    outsideMeters: place.outsideMeters,
+    ...presentPlace(place),
     duplicate,
   };
 }
@@ -102,5 +89,14 @@ export function placeOfRow(r: ReportRow): ReportPlace {
     kecamatan: { kode: r.kecamatan_kode, nama: r.kecamatan_nama },
     desa: r.desa_kode ? { kode: r.desa_kode, nama: r.desa_nama ?? r.desa_kode } : null,
     outsideMeters: r.outside_meters,
+  };
+}
+
+/** A place with only the fields answers carry (a locator's result may hold more). */
+function presentPlace(p: ReportPlace): ReportPlace {
+  return {
+    kecamatan: { kode: p.kecamatan.kode, nama: p.kecamatan.nama },
+    desa: p.desa ? { kode: p.desa.kode, nama: p.desa.nama } : null,
+    outsideMeters: p.outsideMeters,
   };
 }

@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { beforeAll } from "vitest";
 import type { Role } from "@contract/auth.ts";
 import type { TestApp } from "./test-app.ts";
 
@@ -12,12 +13,14 @@ export interface TestAccount {
   role: Role;
 }
 
+/** Where an officer works (default 63.11.06, Paringin) or a verifier may act (default everywhere). */
+export interface AccountPlace {
+  kecamatanKode?: string;
+  verifierRegions?: string[];
+}
+
 /** Create a user through the users service (as an admin would) with a unique name. */
-export async function createAccount(
-  t: TestApp,
-  role: Role,
-  extra: { kecamatanKode?: string; verifierRegions?: string[] } = {},
-): Promise<TestAccount> {
+export async function createAccount(t: TestApp, role: Role, extra: AccountPlace = {}): Promise<TestAccount> {
   const username = `t${Date.now().toString(36)}${(counter++).toString(36)}.${role}`;
   const { user } = await t.services.users.create(null, {
     username,
@@ -31,6 +34,26 @@ export async function createAccount(
     password: PASSWORD,
   });
   return { id: user.id, username, password: PASSWORD, role };
+}
+
+/** A test account with its session. */
+export interface SignedInAccount extends TestAccount {
+  /** The session cookie (`name=value`). */
+  cookie: string;
+}
+
+/**
+ * An account for the whole file, made and signed in before its first test. Call it after `useTestApp`,
+ * whose app must be up first; like that app, the object is filled in by then, so read it inside tests
+ * and hooks only.
+ */
+export function useAccount(t: TestApp, role: Role, extra: AccountPlace = {}): SignedInAccount {
+  const account = {} as SignedInAccount;
+  beforeAll(async () => {
+    const made = await createAccount(t, role, extra);
+    Object.assign(account, made, { cookie: await login(t, made) });
+  });
+  return account;
 }
 
 /** A username no account has, unique like createAccount's: throttle rows by username outlive a run on a kept database. */

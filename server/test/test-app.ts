@@ -1,20 +1,13 @@
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { inject } from "vitest";
-import { parseConfig, type Config } from "../config.ts";
+import { afterAll, beforeAll, inject } from "vitest";
+import { parseConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
 import { openDatabase, type Database } from "../core/db.ts";
-import { createApp, type App } from "../app.ts";
+import { listenOnLoopback, type LoopbackApp } from "./loopback-app.ts";
 
-export interface TestApp extends App {
-  config: Config;
-  db: Database;
-  baseUrl: string;
-  close(): Promise<void>;
-}
+export type TestApp = LoopbackApp;
 
 /** Open the run's test database (see global-setup.ts). */
 export function openTestDatabase(poolMax = 10): Promise<Database> {
@@ -33,22 +26,25 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-app-"));
   const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", DATA_DIR: dataDir, ...env });
   const db = await openTestDatabase();
-  const log = createLogger(config.LOG_LEVEL);
-  const app = createApp({ config, db, log });
-  // Burst tests open a thousand connections at once; the default backlog (511) would reset some.
-  app.http.listen({ port: 0, host: "127.0.0.1", backlog: 4096 });
-  await once(app.http, "listening");
-  const { port } = app.http.address() as AddressInfo;
-  return {
-    ...app,
-    config,
-    db,
-    baseUrl: `http://127.0.0.1:${port}`,
-    async close() {
-      await new Promise<void>((resolve) => app.io.close(() => resolve()));
-      await app.close();
-      await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return listenOnLoopback({ config, db, log: createLogger(config.LOG_LEVEL) }, () => rmSync(dataDir, { recursive: true, force: true }));
+}
+
+/**
+ * A test app for the whole file (or describe block): started before its first test, closed after its
+ * last. The object is filled in when the app has started, so read it inside tests and hooks, never at
+ * the file's top level; hooks registered after this call run after the start and before the close.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await startTestApp(env));
+  });
+  afterAll(() => t.close?.());
+  return t;
+}
+
+/** A server restart: close the app, then start a fresh one into the same object. Only the database carries over. */
+export async function restartTestApp(t: TestApp, env: Record<string, string> = {}): Promise<void> {
+  await t.close();
+  Object.assign(t, await startTestApp(env));
 }

@@ -1,11 +1,11 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { AuditEntry } from "@contract/users.ts";
+import { formatStamp } from "@kit/wita.ts";
 import { models } from "../app/models.ts";
-import { t } from "../i18n/i18n.ts";
+import { errorText, locale, t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
-import { errorText } from "../ui/error-text.ts";
-import { formatLocalTime } from "../ui/format.ts";
+import { Table } from "../ui/Table.tsx";
 
 const details = (e: AuditEntry) => (Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : "");
 
@@ -46,32 +46,20 @@ export function AuditPage() {
       {audit.error.value ? <Banner kind="error">{errorText(audit.error.value)}</Banner> : null}
       {!audit.entries.value.length && !audit.loading.value ? <p class="muted">{t("audit.empty")}</p> : null}
       {audit.entries.value.length ? (
-        <table class="table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>{t("audit.colAt")}</th>
-              <th>{t("audit.colAction")}</th>
-              <th>{t("audit.colActor")}</th>
-              <th>{t("audit.colTarget")}</th>
-              <th>{t("audit.colIp")}</th>
-              <th>{t("audit.colDetails")}</th>
+        <Table columns={[t("audit.colAt"), t("audit.colAction"), t("audit.colActor"), t("audit.colTarget"), t("audit.colIp"), t("audit.colDetails")]} testId="audit-table">
+          {audit.entries.value.map((e) => (
+            <tr key={e.id} data-testid="audit-row" data-action={e.action}>
+              <td class="nowrap">{formatStamp(e.at, locale.value, zone, true)}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.actorUsername ?? t("audit.system")}</td>
+              <td title={e.targetId ?? undefined}>{target(e)}</td>
+              <td>{e.ip ?? t("common.none")}</td>
+              <td class="details">{details(e)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {audit.entries.value.map((e) => (
-              <tr key={e.id} data-testid="audit-row" data-action={e.action}>
-                <td class="nowrap">{formatLocalTime(e.at, zone, true)}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.actorUsername ?? t("audit.system")}</td>
-                <td title={e.targetId ?? undefined}>{target(e)}</td>
-                <td>{e.ip ?? t("common.none")}</td>
-                <td class="details">{details(e)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       ) : null}
       {audit.hasMore.value ? (
         <button type="button" class="button-quiet" data-testid="audit-more" disabled={audit.loading.value} onClick={() => void audit.more()}>

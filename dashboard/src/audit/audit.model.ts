@@ -1,6 +1,6 @@
 import { createModel, signal } from "@preact/signals";
 import type { AuditEntry } from "@contract/users.ts";
-import type { Http } from "../api/http.ts";
+import type { Http } from "@kit/http.ts";
 
 const PAGE = 100;
 

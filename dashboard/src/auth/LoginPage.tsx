@@ -1,12 +1,11 @@
 import { useSignal } from "@preact/signals";
-import { isApiError } from "../api/api-error.ts";
+import { isApiError } from "@kit/api-error.ts";
 import { landingPath } from "../app/access.ts";
 import { models } from "../app/models.ts";
 import { navigate, queryParam, safeNext } from "../app/router.ts";
-import { t } from "../i18n/i18n.ts";
+import { errorText, fieldErrors, t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
-import { errorText, fieldErrors } from "../ui/error-text.ts";
-import { TextField } from "../ui/TextField.tsx";
+import { TextFields } from "../ui/form.tsx";
 
 const OFFICER_APP = "/m/";
 
@@ -19,8 +18,7 @@ function loginErrorText(err: unknown): string {
 
 export function LoginPage() {
   const { session } = models;
-  const username = useSignal("");
-  const password = useSignal("");
+  const values = useSignal({ username: "", password: "" });
   const busy = useSignal(false);
   const error = useSignal<unknown>(null);
 
@@ -29,11 +27,11 @@ export function LoginPage() {
     busy.value = true;
     error.value = null;
     try {
-      const user = await session.login({ username: username.value, password: password.value });
+      const user = await session.login(values.value);
       navigate(safeNext(queryParam("next")) ?? landingPath(user.role), { replace: true });
     } catch (err) {
       error.value = err;
-      password.value = "";
+      values.value = { ...values.value, password: "" };
     } finally {
       busy.value = false;
     }
@@ -49,24 +47,13 @@ export function LoginPage() {
         </Banner>
       ) : null}
       <form class="form" onSubmit={submit} noValidate>
-        <TextField
-          label={t("login.username")}
-          name="username"
-          value={username.value}
-          onInput={(v) => (username.value = v)}
-          error={fields.username}
-          autoComplete="username"
-          required
-        />
-        <TextField
-          label={t("login.password")}
-          name="password"
-          type="password"
-          value={password.value}
-          onInput={(v) => (password.value = v)}
-          error={fields.password}
-          autoComplete="current-password"
-          required
+        <TextFields
+          values={values}
+          errors={fields}
+          specs={[
+            { name: "username", label: t("login.username"), autoComplete: "username", required: true },
+            { name: "password", label: t("login.password"), type: "password", autoComplete: "current-password", required: true },
+          ]}
         />
         <button type="submit" class="button" data-testid="login-submit" disabled={busy.value}>
           {t("login.submit")}

@@ -1,7 +1,7 @@
 import { computed, createModel, signal } from "@preact/signals";
 import type { LoginInput, SessionUser } from "@contract/auth.ts";
-import { isApiError } from "../api/api-error.ts";
-import type { Http } from "../api/http.ts";
+import { isApiError } from "@kit/api-error.ts";
+import type { Http } from "@kit/http.ts";
 
 /** Who is signed in. The server owns the session (an httpOnly cookie); this mirrors `GET /api/auth/me`. */
 export const SessionModel = createModel((http: Http) => {

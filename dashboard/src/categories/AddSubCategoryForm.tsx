@@ -1,10 +1,9 @@
 import { useSignal } from "@preact/signals";
 import type { Bidang } from "@contract/reports.ts";
-import { isApiError } from "../api/api-error.ts";
+import { isApiError } from "@kit/api-error.ts";
 import { models } from "../app/models.ts";
-import { t } from "../i18n/i18n.ts";
-import { fieldErrors } from "../ui/error-text.ts";
-import type { RunAction } from "./SubCategoryGroup.tsx";
+import { fieldErrors, t } from "../i18n/i18n.ts";
+import type { RunAction } from "../ui/notice.tsx";
 
 /** Add a sub-category to one bidang, at the end of its list. A name already there is shown beside the field. */
 export function AddSubCategoryForm({ bidang, run }: { bidang: Bidang; run: RunAction }) {

@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import type { SubCategoryView } from "@contract/reports.ts";
 import { models } from "../app/models.ts";
 import { t } from "../i18n/i18n.ts";
-import type { RunAction } from "./SubCategoryGroup.tsx";
+import type { RunAction } from "../ui/notice.tsx";
 
 interface Props {
   item: SubCategoryView;

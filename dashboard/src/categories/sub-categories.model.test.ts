@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SubCategoryView } from "@contract/reports.ts";
-import { ApiError } from "../api/api-error.ts";
-import { createHttp } from "../api/http.ts";
+import { ApiError } from "@kit/api-error.ts";
+import { createHttp } from "@kit/http.ts";
 import { groupByBidang, reorderPatches, SubCategoriesModel } from "./sub-categories.model.ts";
 
 const sc = (id: number, bidang: SubCategoryView["bidang"], name: string, sort: number, active = true): SubCategoryView => ({ id, bidang, name, sort, active });

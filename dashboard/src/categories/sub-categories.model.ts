@@ -1,6 +1,6 @@
 import { computed, createModel, signal } from "@preact/signals";
 import type { Bidang, SubCategoryView } from "@contract/reports.ts";
-import type { Http } from "../api/http.ts";
+import type { Http } from "@kit/http.ts";
 import { BIDANG } from "./bidang.ts";
 
 

@@ -1,7 +1,9 @@
+import { kitEn } from "@kit/messages.en.ts";
 import type { MessageKey } from "./id.ts";
 
 /** English: typed against the Indonesian keys, so a missing or stray key fails the type check. */
 export const en: Record<MessageKey, string> = {
+  ...kitEn,
   "app.name": "SIKANDA",
   "app.subtitle": "Kesbangpol, Balangan Regency",
   "nav.map": "Map",
@@ -29,15 +31,6 @@ export const en: Record<MessageKey, string> = {
   "common.none": "—",
   "common.wita": "WITA",
 
-  "error.generic": "Something went wrong. Please try again.",
-  "error.network": "Cannot reach the server. Check your connection.",
-  "error.invalid_input": "Please check the marked fields.",
-  "error.unauthenticated": "Your session has ended. Please log in again.",
-  "error.forbidden": "You are not allowed to do this.",
-  "error.not_found": "Not found.",
-  "error.conflict": "The data changed or conflicts: {message}",
-  "error.too_many_requests": "Too many requests. Try again later.",
-  "error.internal": "Server error. Please try again.",
   "page.notFound": "Page not found.",
   "page.forbidden": "This page is not available for your role.",
 

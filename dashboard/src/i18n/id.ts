@@ -1,8 +1,11 @@
+import { kitId } from "@kit/messages.id.ts";
+
 /**
  * The Indonesian dictionary: the default language, and the source of every message key. Keys are
  * grouped by view; `{name}` marks a parameter filled in by `t(key, { name })`.
  */
 export const id = {
+  ...kitId,
   "app.name": "SIKANDA",
   "app.subtitle": "Kesbangpol Kabupaten Balangan",
   "nav.map": "Peta",
@@ -30,15 +33,6 @@ export const id = {
   "common.none": "—",
   "common.wita": "WITA",
 
-  "error.generic": "Terjadi kesalahan. Silakan coba lagi.",
-  "error.network": "Tidak dapat menghubungi server. Periksa koneksi Anda.",
-  "error.invalid_input": "Periksa kembali isian yang ditandai.",
-  "error.unauthenticated": "Sesi Anda telah berakhir. Silakan masuk kembali.",
-  "error.forbidden": "Anda tidak memiliki akses untuk tindakan ini.",
-  "error.not_found": "Data tidak ditemukan.",
-  "error.conflict": "Data telah berubah atau bertentangan: {message}",
-  "error.too_many_requests": "Terlalu banyak permintaan. Coba lagi nanti.",
-  "error.internal": "Terjadi kesalahan di server. Silakan coba lagi.",
   "page.notFound": "Halaman tidak ditemukan.",
   "page.forbidden": "Halaman ini tidak tersedia untuk peran Anda.",
 

@@ -2,7 +2,7 @@ import { createModel, signal } from "@preact/signals";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { PublicConfig } from "@contract/config.ts";
 import type { RegionProperties } from "@contract/regions.ts";
-import type { Http } from "../api/http.ts";
+import type { Http } from "@kit/http.ts";
 
 export type { PublicConfig };
 

@@ -1,8 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { NOTE_REQUIRED, REPORT_LIMITS, STATUS_CHANGES, type ChangeStatusInput, type ReportView } from "@contract/reports.ts";
 import { models } from "../app/models.ts";
-import { t, type MessageKey } from "../i18n/i18n.ts";
-import { errorText, fieldErrors } from "../ui/error-text.ts";
+import { errorText, fieldErrors, type MessageKey, t } from "../i18n/i18n.ts";
 
 type Decision = ChangeStatusInput["status"];
 

@@ -1,6 +1,6 @@
 import type { ReportView } from "@contract/reports.ts";
-import { t } from "../i18n/i18n.ts";
-import { formatLocalTime } from "../ui/format.ts";
+import { formatStamp } from "@kit/wita.ts";
+import { locale, t } from "../i18n/i18n.ts";
 import { DecisionBar } from "./DecisionBar.tsx";
 import { KerawananBadge } from "./KerawananBadge.tsx";
 
@@ -22,7 +22,7 @@ export function OpsList({ reports, timeZone, canDecide }: { reports: ReportView[
           <div class="ops-meta muted">
             <span>{r.desa ? `${r.desa.nama}, ${r.kecamatan.nama}` : r.kecamatan.nama}</span>
             <span> · </span>
-            <time dateTime={r.receivedAt}>{formatLocalTime(r.receivedAt, timeZone)}</time>
+            <time dateTime={r.receivedAt}>{formatStamp(r.receivedAt, locale.value, timeZone)}</time>
             <span> · </span>
             <span>{t(`kind.${r.kind}`)} · </span>
             <span class={`ops-status ops-status--${r.status}`}>{t(`status.${r.status}`)}</span>

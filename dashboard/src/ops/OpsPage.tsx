@@ -1,9 +1,8 @@
 import { useEffect } from "preact/hooks";
 import { models } from "../app/models.ts";
-import { t, type MessageKey } from "../i18n/i18n.ts";
+import { errorText, type MessageKey, t } from "../i18n/i18n.ts";
 import { MapView } from "../map/MapView.tsx";
 import { Banner } from "../ui/Banner.tsx";
-import { errorText } from "../ui/error-text.ts";
 import { OpsList } from "./OpsList.tsx";
 import type { OpsConnection } from "./ops.model.ts";
 import { ReportMarkers } from "./ReportMarkers.tsx";

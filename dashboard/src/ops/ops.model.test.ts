@@ -1,37 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import type { ReportView } from "@contract/reports.ts";
-import { createHttp } from "../api/http.ts";
+import { createHttp } from "@kit/http.ts";
+import { reportView } from "@kit/testing/report-view.ts";
 import { OpsModel, upsertReport } from "./ops.model.ts";
 import type { ReportSocketHandlers } from "./report-socket.ts";
 
-function report(id: string, version: number, receivedAt: string): ReportView {
-  return {
-    id,
-    number: `LI-${id}`,
-    kind: "situation",
-    period: null,
-    revision: 1,
-    status: "submitted",
-    classification: "biasa",
-    bidang: "politik",
-    subCategory: "unjuk rasa",
-    perihal: `Perihal ${id} v${version}`,
-    kerawanan: "sedang",
-    body: {},
-    occurredAt: receivedAt,
-    sentAt: receivedAt,
-    receivedAt,
-    location: { lat: -2.33, lng: 115.6, accuracyM: 10, source: "gps" },
-    kecamatan: { kode: "63.11.06", nama: "Paringin" },
-    desa: null,
-    outsideMeters: 0,
-    author: { id: "a1", displayName: "Petugas" },
-    photos: [],
-    statusNote: null,
-    version,
-  };
-}
+const report = (id: string, version: number, receivedAt: string) => reportView(id, { version, receivedAt, perihal: `Perihal ${id} v${version}` });
 
 const envelope = (seq: number, data: ReportView): ChangeEnvelope<ReportView> => ({
   seq,

@@ -1,7 +1,7 @@
 import { computed, createModel, signal } from "@preact/signals";
 import type { ChangeEnvelope } from "@contract/events.ts";
 import type { ChangeStatusInput, ReportView } from "@contract/reports.ts";
-import type { Http } from "../api/http.ts";
+import type { Http } from "@kit/http.ts";
 import { createChangeFeed, type ChangeFeed, type ChangesPage } from "./change-feed.ts";
 import type { ConnectReportSocket } from "./report-socket.ts";
 

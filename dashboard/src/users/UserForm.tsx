@@ -1,9 +1,8 @@
 import { useSignal } from "@preact/signals";
 import type { AdminUserView } from "@contract/users.ts";
 import { models } from "../app/models.ts";
-import { t } from "../i18n/i18n.ts";
+import { errorText, fieldErrors, t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
-import { errorText, fieldErrors } from "../ui/error-text.ts";
 import { Field, TextField } from "../ui/TextField.tsx";
 import { ROLES } from "./roles.ts";
 import { draftToUpdate, emptyDraft, userToDraft, type UserDraft } from "./users.model.ts";

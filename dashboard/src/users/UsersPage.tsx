@@ -4,37 +4,24 @@ import type { AdminUserView } from "@contract/users.ts";
 import { models } from "../app/models.ts";
 import { t } from "../i18n/i18n.ts";
 import { kecamatanOptions } from "../map/map-data.model.ts";
-import { Banner } from "../ui/Banner.tsx";
-import { errorText } from "../ui/error-text.ts";
+import { PageNotices, useNotice } from "../ui/notice.tsx";
 import { OneTimePasswordNotice } from "./OneTimePasswordNotice.tsx";
 import { UserFilters } from "./UserFilters.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersTable } from "./UsersTable.tsx";
 import { PAGE_SIZE } from "./users.model.ts";
 
-type Notice = { kind: "success" | "error"; text: string } | null;
-
 /** Account administration: search, create, edit, disable, reset password. */
 export function UsersPage() {
   const { users, mapData } = models;
   const editing = useSignal<AdminUserView | "new" | null>(null);
-  const notice = useSignal<Notice>(null);
+  const { notice, run } = useNotice();
   useEffect(() => {
     void users.load();
   }, [users]);
 
   const kecamatan = kecamatanOptions(mapData.kecamatan.value);
   const kecamatanName = (kode: string) => kecamatan.find((k) => k.kode === kode)?.nama ?? kode;
-
-  const run = async (action: () => Promise<unknown>, success: string) => {
-    notice.value = null;
-    try {
-      await action();
-      notice.value = { kind: "success", text: success };
-    } catch (err) {
-      notice.value = { kind: "error", text: errorText(err) };
-    }
-  };
 
   const toggleActive = (u: AdminUserView) => {
     if (u.active && !confirm(t("users.confirmDisable", { username: u.username }))) return;
@@ -60,12 +47,7 @@ export function UsersPage() {
         </button>
       </div>
       <OneTimePasswordNotice />
-      {notice.value ? (
-        <Banner kind={notice.value.kind} testId="users-notice">
-          {notice.value.text}
-        </Banner>
-      ) : null}
-      {users.error.value ? <Banner kind="error">{errorText(users.error.value)}</Banner> : null}
+      <PageNotices notice={notice.value} testId="users-notice" loadError={users.error.value} />
       {current ? (
         <UserForm
           key={current === "new" ? "new" : current.id}

@@ -2,7 +2,7 @@ import { createModel, signal } from "@preact/signals";
 import type { Role } from "@contract/auth.ts";
 import type { AdminUserView, OneTimePasswordResult } from "@contract/users.ts";
 import type { RouteInput } from "@contract/routes.ts";
-import type { Http } from "../api/http.ts";
+import type { Http } from "@kit/http.ts";
 
 export interface UserFilter {
   q: string;

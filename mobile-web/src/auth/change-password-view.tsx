@@ -1,8 +1,7 @@
 import { useContext } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import { AppContext } from "../app/context.ts";
-import { t, type MessageKey } from "../i18n/i18n.ts";
-import { passwordFieldErrors } from "./password-errors.ts";
+import { fieldErrors, t, type MessageKey } from "../i18n/i18n.ts";
 
 const FIELDS = [
   { name: "currentPassword", label: "pw.current", autocomplete: "current-password" },
@@ -34,8 +33,8 @@ export function ChangePasswordView() {
     busy.value = false;
     if (outcome.ok) return;
     if (outcome.reason === "fields") {
-      errors.value = passwordFieldErrors(outcome.fields);
-      if (!Object.keys(outcome.fields).length) failure.value = t("login.invalid");
+      errors.value = fieldErrors(outcome.error);
+      if (!Object.keys(outcome.error.fields).length) failure.value = t("login.invalid");
     } else failure.value = t(outcome.reason === "network" ? "pw.network" : outcome.reason === "throttled" ? "login.throttledSoon" : "login.server");
   }
 

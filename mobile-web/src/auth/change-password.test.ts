@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@contract/auth.ts";
-import { passwordFieldErrors } from "./password-errors.ts";
+import { fieldErrors, setLang } from "../i18n/i18n.ts";
 import { SessionModel } from "./session.model.ts";
 
 const officer = (mustChangePassword: boolean): SessionUser => ({
@@ -45,7 +45,7 @@ describe("forced password change", () => {
   it("returns the server's field errors and keeps the officer on the form", async () => {
     const session = await signedInWithTemporaryPassword();
     answer(400, { error: { code: "invalid_input", message: "Current password is wrong", fields: { currentPassword: "wrong password" } } });
-    expect(await session.changePassword("salah", "kopi pagi di juai")).toEqual({ ok: false, reason: "fields", fields: { currentPassword: "wrong password" } });
+    expect(await session.changePassword("salah", "kopi pagi di juai")).toMatchObject({ ok: false, reason: "fields", error: { fields: { currentPassword: "wrong password" } } });
     expect(session.user.value?.mustChangePassword).toBe(true);
     expect(session.renewed.value).toBe(0);
   });
@@ -61,10 +61,20 @@ describe("forced password change", () => {
     expect(session.expired.value).toBe(true);
   });
 
-  it("shows the server's field messages in Indonesian", () => {
-    expect(
-      passwordFieldErrors({ currentPassword: "wrong password", newPassword: "at least 10 characters", other: "something new" }),
-    ).toEqual({ currentPassword: "Kata sandi saat ini salah.", newPassword: "Minimal 10 karakter.", other: "Server: something new" });
-    expect(passwordFieldErrors({ newPassword: "must differ from the current one" }).newPassword).toBe("Harus berbeda dari kata sandi saat ini.");
+  it("shows the server's field problems in Indonesian, never an unknown server message", () => {
+    const refused = (fields: Record<string, string>) => ({ code: "invalid_input", message: "Input is not valid", fields });
+    expect(fieldErrors(refused({ currentPassword: "wrong password", newPassword: "at least 10 characters", other: "something new" }))).toEqual({
+      currentPassword: "Kata sandi saat ini salah.",
+      newPassword: "Minimal 10 karakter.",
+      other: "Isian tidak valid.",
+    });
+    expect(fieldErrors(refused({ newPassword: "must differ from the current one" })).newPassword).toBe("Harus berbeda dari kata sandi saat ini.");
+  });
+
+  it("shows them in English when chosen", async () => {
+    await setLang("en");
+    const refused = { code: "invalid_input", message: "Input is not valid", fields: { newPassword: "Too small" }, fieldIssues: { newPassword: { code: "too_short" as const, limit: 10 } } };
+    expect(fieldErrors(refused)).toEqual({ newPassword: "At least 10 characters." });
+    await setLang("id");
   });
 });

@@ -1,5 +1,6 @@
 import { action, computed, createModel, signal } from "@preact/signals";
 import type { SessionUser } from "@contract/auth.ts";
+import type { ApiError } from "@kit/api-error.ts";
 import { dropDraftsOf } from "../drafts/drafts.store.ts";
 import { getMe, postLogin, postLogout, postPassword } from "./auth.api.ts";
 import { loadCachedUser, loadLastUsername, saveCachedUser } from "./session.store.ts";
@@ -12,8 +13,8 @@ export type LoginOutcome =
 
 export type PasswordOutcome =
   | { ok: true }
-  /** The server's per-field messages (`currentPassword`, `newPassword`), in English as it sends them. */
-  | { ok: false; reason: "fields"; fields: Record<string, string> }
+  /** The server's refusal with its per-field problems (`currentPassword`, `newPassword`); see `fieldErrors`. */
+  | { ok: false; reason: "fields"; error: ApiError }
   | { ok: false; reason: "network" | "server" | "throttled" };
 
 /**
@@ -77,7 +78,7 @@ export const SessionModel = createModel(() => {
       sessionEnded();
       return { ok: false, reason: "server" };
     }
-    if (r.status === 400) return { ok: false, reason: "fields", fields: r.error.fields ?? {} };
+    if (r.status === 400) return { ok: false, reason: "fields", error: r.error };
     if (r.status === 429) return { ok: false, reason: "throttled" };
     return { ok: false, reason: r.status === 0 ? "network" : "server" };
   }

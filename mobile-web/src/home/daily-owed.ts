@@ -1,5 +1,5 @@
 import type { ReportKind, ReportStatus } from "@contract/reports.ts";
-import { witaDate } from "../time/wita.ts";
+import { witaDate } from "@kit/wita.ts";
 
 interface QueuedLike {
   kind: ReportKind;

@@ -1,7 +1,7 @@
 import { useContext, useEffect } from "preact/hooks";
+import { formatWitaDay } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { locale, t } from "../i18n/i18n.ts";
-import { formatWitaDay } from "../time/wita.ts";
 import { isDailyOwed } from "./daily-owed.ts";
 import { SyncPanel } from "./sync-panel.tsx";
 
@@ -33,7 +33,7 @@ export function HomeView() {
       )}
       {owed && (
         <div class="banner banner--warn" data-testid="daily-owed">
-          <p>{t("home.dailyOwed", { date: formatWitaDay(now, locale()) })}</p>
+          <p>{t("home.dailyOwed", { date: formatWitaDay(now, locale.value) })}</p>
           <button type="button" class="btn btn--small" onClick={() => router.navigate({ name: "periodic", kind: "daily" })}>
             {t("home.dailyOwedAction")}
           </button>

@@ -1,7 +1,7 @@
 import { useContext } from "preact/hooks";
 import { AppContext } from "../app/context.ts";
 import { t } from "../i18n/i18n.ts";
-import type { OutboxEntry } from "../outbox/outbox.store.ts";
+import { refusalText } from "../outbox/refusal-text.ts";
 
 /**
  * Reports the server refused (content or rights): they wait for the officer, never retried alone.
@@ -19,7 +19,7 @@ export function RefusedList() {
         {refused.map((e) => (
           <li key={e.clientId} class="refused">
             <strong class="ellipsis">{String(e.payload.perihal ?? "")}</strong>
-            <span class="small">{reason(e)}</span>
+            <span class="small">{refusalText(e.lastError)}</span>
             <div class="row">
               {!e.result && (
                 <button type="button" class="btn btn--small" onClick={() => router.navigate({ name: "edit", clientId: e.clientId })}>
@@ -44,12 +44,4 @@ export function RefusedList() {
       </ul>
     </div>
   );
-}
-
-/** The server's message, plus its per-field messages (they say which part to fix). */
-function reason(e: OutboxEntry): string {
-  const err = e.lastError;
-  if (!err) return "";
-  const fields = Object.entries(err.fields ?? {}).map(([k, v]) => `${k}: ${v}`);
-  return [err.message, ...fields].join(" · ");
 }

@@ -1,9 +1,9 @@
 import { useContext } from "preact/hooks";
+import { formatWita } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { locale, t } from "../i18n/i18n.ts";
 import type { OutboxEntry } from "../outbox/outbox.store.ts";
 import { photoKey } from "../outbox/sync-status.ts";
-import { formatWita } from "../time/wita.ts";
 import { HeldList } from "./held-list.tsx";
 import { RefusedList } from "./refused-list.tsx";
 
@@ -34,7 +34,7 @@ export function SyncPanel() {
       {pending.length > 0 && !connection.online.value && <p class="muted">{t("sync.offline")}</p>}
       {pending.length > 0 && retryAt && !s.sending.value && (
         <p class="muted">
-          {t("sync.retryAt", { time: formatWita(retryAt, locale()) })}{" "}
+          {t("sync.retryAt", { time: formatWita(retryAt, locale.value) })}{" "}
           <button type="button" class="link" onClick={() => void sync.kick()}>
             {t("sync.sendNow")}
           </button>
@@ -47,7 +47,7 @@ export function SyncPanel() {
           ))}
         </ul>
       )}
-      <p class="muted small">{lastSyncAt ? t("sync.lastSync", { time: formatWita(lastSyncAt, locale()) }) : t("sync.never")}</p>
+      <p class="muted small">{lastSyncAt ? t("sync.lastSync", { time: formatWita(lastSyncAt, locale.value) }) : t("sync.never")}</p>
       <RefusedList />
       <HeldList />
     </section>

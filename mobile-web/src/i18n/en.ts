@@ -1,7 +1,9 @@
+import { kitEn } from "@kit/messages.en.ts";
 import type { MessageKey } from "./id.ts";
 
 /** English, for officers and trainers who prefer it. Every key of `id.ts` must be here (type-checked). */
 export const en: Record<MessageKey, string> = {
+  ...kitEn,
   "app.name": "SIKANDA Officer",
   "app.loading": "Loading…",
   "app.loadFailed": "This part of the app is not on the phone yet. Connect to the internet and try again.",
@@ -42,9 +44,6 @@ export const en: Record<MessageKey, string> = {
   "pw.submit": "Save new password",
   "pw.busy": "Saving…",
   "pw.mismatch": "The new passwords do not match.",
-  "pw.wrong": "The current password is wrong.",
-  "pw.same": "Must differ from the current password.",
-  "pw.tooShort": "At least {min} characters.",
   "pw.network": "No connection. Changing the password needs the internet.",
 
   "home.hello": "Hello, {name}",
@@ -223,18 +222,7 @@ export const en: Record<MessageKey, string> = {
   "per.saran": "Advice",
   "per.perihal": "{kind} {period}",
 
-  "err.required": "Required.",
-  "err.choose": "Choose one.",
-  "err.tooLong": "At most {max} characters.",
-  "err.tooSmall": "At least {min}.",
-  "err.tooBig": "At most {max}.",
-  "err.integer": "Enter a whole number.",
-  "err.future": "The time cannot be in the future.",
-  "err.datetime": "Invalid date and time.",
   "err.nilai": "Choose source reliability (A–F) and information credibility (1–6).",
   "err.location": "Set the location with GPS or a map pin.",
   "err.photos": "At most {max} photos.",
-  "err.period": "Invalid period.",
-  "err.invalid": "Invalid value.",
-  "err.server": "Server: {message}",
 };

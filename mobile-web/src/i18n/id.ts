@@ -1,9 +1,12 @@
+import { kitId } from "@kit/messages.id.ts";
+
 /**
  * Bahasa Indonesia, the app's language (and the source of message keys). `{name}` marks a value filled
  * in by `t()`. Field officers write reports in the forms they know, so report terms stay Indonesian in
  * English mode too (perihal, SIADIDEMENBABI, nilai informasi).
  */
 export const id = {
+  ...kitId,
   "app.name": "SIKANDA Petugas",
   "app.loading": "Memuat…",
   "app.loadFailed": "Bagian aplikasi ini belum tersimpan di ponsel. Sambungkan ke internet lalu coba lagi.",
@@ -44,9 +47,6 @@ export const id = {
   "pw.submit": "Simpan kata sandi baru",
   "pw.busy": "Menyimpan…",
   "pw.mismatch": "Kata sandi baru tidak sama.",
-  "pw.wrong": "Kata sandi saat ini salah.",
-  "pw.same": "Harus berbeda dari kata sandi saat ini.",
-  "pw.tooShort": "Minimal {min} karakter.",
   "pw.network": "Tidak ada koneksi. Mengganti kata sandi memerlukan internet.",
 
   "home.hello": "Halo, {name}",
@@ -225,20 +225,9 @@ export const id = {
   "per.saran": "Saran",
   "per.perihal": "{kind} {period}",
 
-  "err.required": "Wajib diisi.",
-  "err.choose": "Pilih salah satu.",
-  "err.tooLong": "Maksimal {max} karakter.",
-  "err.tooSmall": "Minimal {min}.",
-  "err.tooBig": "Maksimal {max}.",
-  "err.integer": "Isi dengan bilangan bulat.",
-  "err.future": "Waktu tidak boleh di masa depan.",
-  "err.datetime": "Tanggal dan waktu tidak valid.",
   "err.nilai": "Pilih keandalan sumber (A–F) dan kebenaran informasi (1–6).",
   "err.location": "Tentukan lokasi dengan GPS atau penanda peta.",
   "err.photos": "Maksimal {max} foto.",
-  "err.period": "Periode tidak valid.",
-  "err.invalid": "Isian tidak valid.",
-  "err.server": "Server: {message}",
 } as const;
 
 export type MessageKey = keyof typeof id;

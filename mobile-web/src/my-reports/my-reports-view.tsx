@@ -1,9 +1,10 @@
 import { useContext } from "preact/hooks";
 import type { ReportKind } from "@contract/reports.ts";
+import { formatWita } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { locale, t, type MessageKey } from "../i18n/i18n.ts";
 import type { OutboxEntry } from "../outbox/outbox.store.ts";
-import { formatWita } from "../time/wita.ts";
+import { refusalText } from "../outbox/refusal-text.ts";
 import type { MyReport } from "./my-reports.model.ts";
 import { StatusBadge } from "./status-badge.tsx";
 
@@ -27,7 +28,7 @@ export function MyReportsView() {
         </button>
         <h1 class="h1">{t("my.title")}</h1>
       </div>
-      {!connection.online.value && fetchedAt && <p class="banner">{t("my.offline", { time: formatWita(fetchedAt, locale()) })}</p>}
+      {!connection.online.value && fetchedAt && <p class="banner">{t("my.offline", { time: formatWita(fetchedAt, locale.value) })}</p>}
       {state === "failed" && connection.online.value && (
         <p class="banner banner--warn">
           {t("my.loadFailed")}{" "}
@@ -58,8 +59,8 @@ function QueuedItem({ entry, onEdit }: { entry: OutboxEntry; onEdit: () => void 
         <StatusBadge status={refused ? "refused" : "queued"} />
       </div>
       <strong>{String(entry.payload.perihal ?? "")}</strong>
-      <span class="small muted">{formatWita(entry.createdAt, locale())}</span>
-      {refused && entry.lastError && <p class="error small">{entry.lastError.message}</p>}
+      <span class="small muted">{formatWita(entry.createdAt, locale.value)}</span>
+      {refused && entry.lastError && <p class="error small">{refusalText(entry.lastError)}</p>}
       {refused && !entry.result && (
         <button type="button" class="btn btn--small" onClick={onEdit}>
           {t("sync.edit")}
@@ -83,7 +84,7 @@ function ReportItem({ report }: { report: MyReport }) {
       <strong>{report.perihal}</strong>
       <span class="small muted">
         {report.desa ? `${report.desa.nama}, ` : ""}
-        {report.kecamatan?.nama} · {formatWita(Date.parse(report.receivedAt), locale())}
+        {report.kecamatan?.nama} · {formatWita(Date.parse(report.receivedAt), locale.value)}
         {report.photos?.length ? ` · ${t("my.photos", { count: report.photos.length })}` : ""}
       </span>
       {note && (report.status === "rejected" || report.status === "revision_requested") && <p class="warn small">{t("my.note", { note })}</p>}

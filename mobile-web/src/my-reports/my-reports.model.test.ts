@@ -1,40 +1,16 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ChangeEnvelope } from "@contract/events.ts";
+import { reportView } from "@kit/testing/report-view.ts";
 import { MyReportsModel, type MyReport } from "./my-reports.model.ts";
 import { provisionalReport } from "./provisional.ts";
 import { makePayload as situationPayload } from "../outbox/outbox.testing.ts";
 
 const ME = "11111111-1111-4111-8111-111111111111";
 
-function report(id: string, over: Partial<MyReport> = {}): MyReport {
-  return {
-    id,
-    number: `LI-2026-${id}`,
-    kind: "situation",
-    period: null,
-    revision: 1,
-    status: "submitted",
-    classification: "biasa",
-    bidang: "politik",
-    subCategory: "unjuk rasa",
-    perihal: `Laporan ${id}`,
-    kerawanan: "sedang",
-    body: {},
-    occurredAt: "2026-03-02T01:00:00.000Z",
-    sentAt: "2026-03-02T01:00:00.000Z",
-    receivedAt: `2026-03-02T0${id.length % 9}:00:00.000Z`,
-    location: { lat: -2.3217, lng: 115.4584, accuracyM: 10, source: "gps" },
-    kecamatan: { kode: "63.11.06", nama: "Paringin" },
-    desa: null,
-    outsideMeters: 0,
-    author: { id: ME, displayName: "Petugas Paringin" },
-    photos: [],
-    statusNote: null,
-    version: 1,
-    ...over,
-  };
-}
+/** One of mine (by default): the receive times differ by id so the list has an order. */
+const report = (id: string, over: Partial<MyReport> = {}): MyReport =>
+  reportView(id, { number: `LI-2026-${id}`, receivedAt: `2026-03-02T0${id.length % 9}:00:00.000Z`, author: { id: ME, displayName: "Petugas Paringin" }, ...over });
 
 const change = (data: MyReport): ChangeEnvelope => ({ seq: 1, entity: "report", entityId: data.id, kind: "updated", at: new Date().toISOString(), data });
 

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { ErrorCode } from "@contract/errors.ts";
+import type { ErrorCode, FieldIssue } from "@contract/errors.ts";
 import type { ReportKind, SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
 import type { OutboxOwner } from "./owner.ts";
 import { newClientId } from "./client-id.ts";
@@ -20,6 +20,8 @@ export interface OutboxError {
   code: OutboxErrorCode;
   message: string;
   fields?: Record<string, string>;
+  /** Stable codes for `fields` (servers since the client kit): what the refused list shows, translated. */
+  fieldIssues?: Record<string, FieldIssue>;
 }
 
 export interface OutboxPhoto {

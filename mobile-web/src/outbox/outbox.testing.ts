@@ -1,4 +1,5 @@
 /** Fakes shared by the outbox tests: a manual clock, a server that dedupes like the real one, a payload. */
+import { afterEach } from "vitest";
 import type { Ack } from "@contract/events.ts";
 import type { SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
 import type { ErrorCode } from "@contract/errors.ts";
@@ -172,4 +173,20 @@ export async function createTestSync(opts: TestSyncOptions = {}) {
   const advance = (ms: number) => clock.advance(ms, () => sync.idle());
   const close = () => (sync.stop(), store.close());
   return { dbName, clock, server, store, sync, advance, close, goOnline: () => online.forEach((w) => w()) };
+}
+
+export type TestSync = Awaited<ReturnType<typeof createTestSync>>;
+
+/**
+ * `createTestSync` for one test file: call once at its top level; every sync the returned function makes
+ * is closed after the test that made it.
+ */
+export function useTestSyncs(): (opts?: TestSyncOptions) => Promise<TestSync> {
+  const open: (() => void)[] = [];
+  afterEach(() => open.splice(0).forEach((close) => close()));
+  return async (opts = {}) => {
+    const t = await createTestSync(opts);
+    open.push(t.close);
+    return t;
+  };
 }

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../server/test/test-app.ts";
-import { createAccount, login, type TestAccount } from "../../../server/test/accounts.ts";
+import { useTestApp } from "../../../server/test/test-app.ts";
+import { useAccount } from "../../../server/test/accounts.ts";
 import { openSocket, type ClientSocket } from "../../../server/test/sockets.ts";
 import { createTestSync, makePayload } from "./outbox.testing.ts";
 import { socketTransport, type Transport } from "./transports.ts";
@@ -12,18 +12,14 @@ import { socketTransport, type Transport } from "./transports.ts";
  * and is never sent again by itself, while the report behind it is delivered.
  */
 
-let t: TestApp;
-let officer: TestAccount;
+const t = useTestApp();
+const officer = useAccount(t, "officer", { kecamatanKode: "63.11.06" });
 let socket: ClientSocket;
-
 beforeAll(async () => {
-  t = await startTestApp();
-  officer = await createAccount(t, "officer", { kecamatanKode: "63.11.06" });
-  socket = await openSocket(t, { cookie: await login(t, officer) });
+  socket = await openSocket(t, { cookie: officer.cookie });
 });
-afterAll(async () => {
+afterAll(() => {
   socket.close();
-  await t.close();
 });
 
 describe("an outbox report refused by the server's input rules", () => {
@@ -46,6 +42,7 @@ describe("an outbox report refused by the server's input rules", () => {
       const kept = await phone.store.get(poisoned.clientId);
       expect(kept).toMatchObject({ state: "refused", lastError: { code: "invalid_input" } });
       expect(kept?.lastError?.fields).toHaveProperty("perihal");
+      expect(kept?.lastError?.fieldIssues?.perihal).toEqual({ code: "bad_text" }); // shown translated on the refused list
       expect(phone.sync.status.refused.value.map((e) => e.clientId)).toEqual([poisoned.clientId]);
 
       await phone.advance(48 * 3_600_000);

@@ -1,21 +1,24 @@
 import "fake-indexeddb/auto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openOutbox } from "./outbox.store.ts";
-import { createTestSync, freshDbName, makePayload, OFFICER_A, OFFICER_B, photo, type TestSyncOptions } from "./outbox.testing.ts";
+import { freshDbName, makePayload, OFFICER_A, OFFICER_B, photo, useTestSyncs, type FakeServer } from "./outbox.testing.ts";
 import { belongsTo, heldByOwner } from "./owner.ts";
 import { sha256Hex } from "./photos.ts";
 
 const HOUR = 3_600_000;
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function setup(opts: TestSyncOptions = {}) {
-  const t = await createTestSync(opts);
-  cleanups.push(t.close);
-  return t;
-}
+const setup = useTestSyncs();
 
 const submittedIds = (server: { submitted: { clientId: string }[] }) => server.submitted.map((s) => s.clientId);
+
+/** Officer A's sync with one report, sent once and answered `answer` (a fault or an error code). */
+async function oneSentByA(answer: FakeServer["submitPlan"][number]) {
+  const t = await setup({ owner: OFFICER_A });
+  t.server.submitPlan = [answer];
+  await t.sync.start();
+  const entry = await t.sync.add(makePayload());
+  await t.sync.idle();
+  return { ...t, entry };
+}
 
 describe("outbox entries belong to their officer", () => {
   it("with B signed in, A's reports are neither sent nor dropped; when A signs in again each is sent once", async () => {
@@ -65,11 +68,7 @@ describe("outbox entries belong to their officer", () => {
   });
 
   it("keeps the queue when the officer logs out, and saves nothing without an officer", async () => {
-    const { sync, server, store } = await setup({ owner: OFFICER_A });
-    server.submitPlan = ["throw"];
-    await sync.start();
-    const entry = await sync.add(makePayload());
-    await sync.idle();
+    const { sync, server, store, entry } = await oneSentByA("throw");
     await sync.setOwner(null);
     await sync.kick();
     await expect(sync.add(makePayload())).rejects.toThrow(/No officer/);
@@ -99,11 +98,7 @@ describe("outbox entries belong to their officer", () => {
   });
 
   it("another officer's refused report cannot be edited, resent or discarded", async () => {
-    const { sync, server, store } = await setup({ owner: OFFICER_A });
-    server.submitPlan = ["outside_region"];
-    await sync.start();
-    const entry = await sync.add(makePayload());
-    await sync.idle();
+    const { sync, store, entry } = await oneSentByA("outside_region");
     expect(sync.status.refused.value).toHaveLength(1);
 
     await sync.setOwner(OFFICER_B);

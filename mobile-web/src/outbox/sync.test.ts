@@ -1,20 +1,13 @@
 import "fake-indexeddb/auto";
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestSync, makePayload, photo, type TestSyncOptions } from "./outbox.testing.ts";
+import { describe, expect, it } from "vitest";
+import { makePayload, photo, useTestSyncs } from "./outbox.testing.ts";
 import { sha256Hex } from "./photos.ts";
 import { DEFAULT_BACKOFF } from "./retry.ts";
 import { photoKey } from "./sync-status.ts";
 import type { OutboxSync } from "./sync.ts";
 
 const HOUR = 3_600_000;
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function setup(opts: TestSyncOptions = {}) {
-  const t = await createTestSync(opts);
-  cleanups.push(t.close);
-  return t;
-}
+const setup = useTestSyncs();
 
 async function queued(sync: OutboxSync, n = 1, photos: Blob[] = []) {
   const prepared = await Promise.all(photos.map(async (blob) => ({ blob, sha256: await sha256Hex(blob), mime: blob.type })));

@@ -1,8 +1,8 @@
 import type { Socket } from "socket.io-client";
 import type { ErrorBody } from "@contract/errors.ts";
-import { ErrorCode } from "@contract/errors.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@contract/events.ts";
 import type { SubmitReportRaw, SubmitResult } from "@contract/reports.ts";
+import { codeForStatus, readErrorBody } from "@kit/api-error.ts";
 import { NetworkError } from "./retry.ts";
 
 /** Sends one report. Resolves with the server's answer; throws `NetworkError` when there was none. */
@@ -72,19 +72,6 @@ export function fallbackTransport(primary: SubmitTransport, secondary: SubmitTra
   return { submit: (payload) => (isPrimaryUsable() ? primary : secondary).submit(payload) };
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: "invalid_input",
-  401: "unauthenticated",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  422: "invalid_input",
-  429: "too_many_requests",
-  503: "not_ready",
-};
-
 /**
  * An HTTP status + body as an ack. A 2xx body is the API's `{ data }`; error bodies pass through when they
  * have our shape, otherwise (a proxy's HTML page) the status decides. A 2xx that is not JSON or not our
@@ -103,7 +90,7 @@ export function httpAnswer(status: number, text: string): Ack<unknown> {
   }
   const error = readError(body);
   if (error) return error;
-  return { error: { code: STATUS_CODES[status] ?? "internal", message: `HTTP ${status}` } };
+  return { error: { code: codeForStatus(status), message: `HTTP ${status}` } };
 }
 
 /** Check an answer's shape before trusting it (the sync loop also checks the clientId echo). */
@@ -119,13 +106,10 @@ function isSubmitResult(v: unknown): v is SubmitResult {
   return isObject(v) && typeof v.clientId === "string" && typeof v.id === "string";
 }
 
+/** Our error body, or null (the kit's reader: a code this version does not know counts as `internal`). */
 function readError(body: unknown): ErrorBody | null {
-  if (!isObject(body) || !isObject(body.error)) return null;
-  const { code, message, fields } = body.error;
-  if (typeof code !== "string" || typeof message !== "string") return null;
-  // A code this app version does not know is treated as a passing failure (retried), never as success.
-  const known = (ErrorCode.options as readonly string[]).includes(code) ? (code as ErrorCode) : "internal";
-  return { error: { code: known, message, ...(isObject(fields) ? { fields: fields as Record<string, string> } : {}) } };
+  const error = readErrorBody(body);
+  return error ? { error } : null;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { witaDate, witaIsoWeek, witaMonth } from "../time/wita.ts";
+import { witaDate, witaIsoWeek, witaMonth } from "@kit/wita.ts";
 
 export type PeriodicKind = "daily" | "weekly" | "monthly";
 

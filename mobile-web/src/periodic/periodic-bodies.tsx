@@ -1,10 +1,10 @@
 import { useContext } from "preact/hooks";
 import { Bidang } from "@contract/reports.ts";
+import { witaDate } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";
 import { FormContext } from "../report-form/form-context.ts";
 import { initialOf } from "../report-form/form-values.ts";
-import { witaDate } from "../time/wita.ts";
 import { ChoiceField, NumberField, Section, TextField } from "../ui/fields.tsx";
 
 /** Laporan harian: the day in one line, per bidang, the notable incidents, and tomorrow. */
@@ -25,12 +25,7 @@ export function DailyBodySection() {
       />
       <NumberField name="jumlahKejadian" label="per.jumlahKejadian" required defaultValue={todays.length + queuedToday.length} />
       <KejadianMenonjol reports={todays} />
-      <fieldset class="field">
-        <legend class="field__label">{t("per.perBidang")}</legend>
-        {Bidang.options.map((b) => (
-          <TextField key={b} name={`perBidang.${b}`} label={`bidang.${b}` as MessageKey} multiline defaultValue="nihil" />
-        ))}
-      </fieldset>
+      <PerBidang title="per.perBidang" prefix="perBidang" text="nihil" />
       <TextField name="agendaBesok" label="per.agendaBesok" multiline />
       <TextField name="potensiMasalah" label="per.potensiMasalah" multiline />
       <TextField name="rekomendasi" label="per.rekomendasi" multiline />
@@ -62,14 +57,7 @@ function KejadianMenonjol({ reports }: { reports: { id: string; perihal: string;
 export function WeeklyBodySection() {
   return (
     <Section title="sec.isi" open names={["tallies", "trend", "isuMenonjol", "hotspots", "prakiraan", "rekomendasi"]} id="isi">
-      <fieldset class="field">
-        <legend class="field__label">{t("per.tallies")}</legend>
-        <div class="grid2">
-          {Bidang.options.map((b) => (
-            <NumberField key={b} name={`tallies.${b}`} label={`bidang.${b}` as MessageKey} defaultValue={0} />
-          ))}
-        </div>
-      </fieldset>
+      <PerBidang title="per.tallies" prefix="tallies" />
       <TextField name="trend" label="per.trend" multiline />
       <TextField name="isuMenonjol" label="per.isuMenonjol" multiline />
       <TextField name="hotspots" label="per.hotspots" multiline />
@@ -83,23 +71,33 @@ export function WeeklyBodySection() {
 export function MonthlyBodySection() {
   return (
     <Section title="sec.isi" open names={["statistik", "athg", "kejadianMenonjol", "prakiraan", "saran"]} id="isi">
-      <fieldset class="field">
-        <legend class="field__label">{t("per.statistik")}</legend>
-        <div class="grid2">
-          {Bidang.options.map((b) => (
-            <NumberField key={b} name={`statistik.${b}`} label={`bidang.${b}` as MessageKey} defaultValue={0} />
-          ))}
-        </div>
-      </fieldset>
-      <fieldset class="field">
-        <legend class="field__label">{t("per.athg")}</legend>
-        {Bidang.options.map((b) => (
-          <TextField key={b} name={`athg.${b}`} label={`bidang.${b}` as MessageKey} multiline />
-        ))}
-      </fieldset>
+      <PerBidang title="per.statistik" prefix="statistik" />
+      <PerBidang title="per.athg" prefix="athg" text="" />
       <TextField name="kejadianMenonjol" label="per.kejadianMenonjolText" multiline />
       <TextField name="prakiraan" label="per.prakiraan" multiline />
       <TextField name="saran" label="per.saran" multiline />
     </Section>
+  );
+}
+
+/**
+ * One input per bidang under a common title, named `<prefix>.<bidang>`: counts (two to a row, from 0)
+ * unless `text` is given, which makes them free text starting with that value.
+ */
+function PerBidang({ title, prefix, text }: { title: MessageKey; prefix: string; text?: string }) {
+  const label = (b: Bidang) => `bidang.${b}` as MessageKey;
+  return (
+    <fieldset class="field">
+      <legend class="field__label">{t(title)}</legend>
+      {text === undefined ? (
+        <div class="grid2">
+          {Bidang.options.map((b) => (
+            <NumberField key={b} name={`${prefix}.${b}`} label={label(b)} defaultValue={0} />
+          ))}
+        </div>
+      ) : (
+        Bidang.options.map((b) => <TextField key={b} name={`${prefix}.${b}`} label={label(b)} multiline defaultValue={text || undefined} />)
+      )}
+    </fieldset>
   );
 }

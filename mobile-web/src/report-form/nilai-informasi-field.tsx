@@ -25,25 +25,37 @@ export function NilaiInformasiField() {
         <span class="req"> *</span> <strong>{rel && cred ? rel + cred : ""}</strong>
       </legend>
       <input type="hidden" name={name} value={rel && cred ? rel + cred : ""} />
-      <Label label="f.keandalan" htmlFor="f-nilai-rel" />
-      <select id="f-nilai-rel" data-ignore value={rel} onChange={(e) => setRel((e.currentTarget as HTMLSelectElement).value)} aria-invalid={error && !rel ? true : undefined}>
-        <option value="">{t("form.choose")}</option>
-        {RELIABILITY.map((r) => (
-          <option key={r} value={r}>
-            {t(`rel.${r}` as MessageKey)}
-          </option>
-        ))}
-      </select>
-      <Label label="f.kebenaran" htmlFor="f-nilai-cred" />
-      <select id="f-nilai-cred" data-ignore value={cred} onChange={(e) => setCred((e.currentTarget as HTMLSelectElement).value)} aria-invalid={error && !cred ? true : undefined}>
-        <option value="">{t("form.choose")}</option>
-        {CREDIBILITY.map((c) => (
-          <option key={c} value={c}>
-            {t(`cred.${c}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+      <Scale id="f-nilai-rel" label="f.keandalan" values={RELIABILITY} prefix="rel" value={rel} onChange={setRel} invalid={!!error && !rel} />
+      <Scale id="f-nilai-cred" label="f.kebenaran" values={CREDIBILITY} prefix="cred" value={cred} onChange={setCred} invalid={!!error && !cred} />
       <FieldError id="f-nilai" error={error} />
     </fieldset>
+  );
+}
+
+interface ScaleProps {
+  id: string;
+  label: MessageKey;
+  values: readonly string[];
+  /** Message key prefix of the options' texts (`rel.A`, `cred.1`). */
+  prefix: "rel" | "cred";
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}
+
+/** One of the two scales; `data-ignore` keeps it out of the form's values (the hidden input carries both). */
+function Scale({ id, label, values, prefix, value, onChange, invalid }: ScaleProps) {
+  return (
+    <>
+      <Label label={label} htmlFor={id} />
+      <select id={id} data-ignore value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)} aria-invalid={invalid || undefined}>
+        <option value="">{t("form.choose")}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {t(`${prefix}.${v}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

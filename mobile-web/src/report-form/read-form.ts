@@ -1,4 +1,4 @@
-import { fromWitaLocalInput } from "../time/wita.ts";
+import { fromWitaLocalInput } from "@kit/wita.ts";
 import type { FieldValue } from "./form-values.ts";
 
 /**

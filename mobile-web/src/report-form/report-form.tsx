@@ -2,11 +2,11 @@ import type { ComponentChildren } from "preact";
 import { useContext, useEffect, useMemo, useRef } from "preact/hooks";
 import { effect, useSignal } from "@preact/signals";
 import type { ReportKind, ReportLocation } from "@contract/reports.ts";
+import { formatWita } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { createDraftAutosave } from "../drafts/draft-autosave.ts";
 import type { DraftTarget } from "../drafts/draft-gate.tsx";
 import { dropDraft, saveDraft, type Draft } from "../drafts/drafts.store.ts";
-import { formatWita } from "../time/wita.ts";
 import { locale, t } from "../i18n/i18n.ts";
 import { LocationModel } from "../location/location.model.ts";
 import { LocationSection } from "../location/location-section.tsx";
@@ -152,7 +152,7 @@ export function ReportForm(props: ReportFormProps) {
         {props.editOf && <p class="banner banner--warn">{t("form.editing")}</p>}
         {props.draft?.restoredAt && (
           <div class="banner banner--info" data-testid="draft-restored">
-            <span>{t("draft.restored", { time: formatWita(props.draft.restoredAt, locale()) })}</span>
+            <span>{t("draft.restored", { time: formatWita(props.draft.restoredAt, locale.value) })}</span>
             <button type="button" class="btn btn--small" data-testid="draft-discard" onClick={() => void autosave?.close().then(() => props.draft?.discard())}>
               {t("draft.discard")}
             </button>

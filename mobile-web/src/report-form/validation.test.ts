@@ -103,7 +103,13 @@ describe("validateReport", () => {
     }
   });
 
-  it("maps the server's field errors to field names", () => {
-    expect(serverFieldErrors({ "body.fakta.siapa": "required" })).toEqual({ "fakta.siapa": "Server: required" });
+  it("maps the server's field errors to field names, in the UI language by their codes", () => {
+    const refused = {
+      code: "invalid_input",
+      message: "Input is not valid",
+      fields: { "body.fakta.siapa": "Invalid input: expected string, received undefined", "body.kerawanan": "Invalid option: expected one of …" },
+      fieldIssues: { "body.fakta.siapa": { code: "required" as const }, "body.kerawanan": { code: "choose_one" as const } },
+    };
+    expect(serverFieldErrors(refused)).toEqual({ "fakta.siapa": "Wajib diisi.", kerawanan: "Pilih salah satu." });
   });
 });

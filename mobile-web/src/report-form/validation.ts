@@ -1,6 +1,8 @@
 import type { z } from "zod";
+import { fieldIssueOf } from "@contract/errors.ts";
 import { SubmitReportInput } from "@contract/reports.ts";
-import { t } from "../i18n/i18n.ts";
+import type { ErrorLike } from "@kit/error-text.ts";
+import { fieldErrors, fieldText, t } from "../i18n/i18n.ts";
 import { fieldOfPath } from "./form-values.ts";
 
 export type FieldErrors = Record<string, string>;
@@ -27,37 +29,21 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
   return errors;
 }
 
-/** Messages by issue kind (not by the schema's English text), so they read naturally in Indonesian. */
+/**
+ * Messages by issue kind (the contract's field-issue code, not the schema's English text), so they read
+ * naturally in Indonesian and say the same as the server would; a few fields have their own hint.
+ */
 export function issueMessage(issue: z.core.$ZodIssue, field: string): string {
   if (field === "location") return t("err.location");
   if (field === "pendahuluan.nilaiInformasi") return t("err.nilai");
-  if (field === "period") return t("err.period");
-  switch (issue.code) {
-    case "invalid_type":
-      if (issue.input === undefined || issue.input === null || issue.input === "") return t("err.required");
-      return issue.expected === "int" || issue.expected === "number" ? t("err.integer") : t("err.invalid");
-    case "too_small":
-      if (issue.origin === "string") return t("err.required");
-      return t("err.tooSmall", { min: Number(issue.minimum) });
-    case "too_big":
-      if (issue.origin === "string") return t("err.tooLong", { max: Number(issue.maximum) });
-      if (issue.origin === "array" && field === "photos") return t("err.photos", { max: Number(issue.maximum) });
-      return t("err.tooBig", { max: Number(issue.maximum) });
-    case "invalid_value":
-    case "invalid_union":
-      return t("err.choose");
-    case "invalid_format":
-      return issue.format === "datetime" ? t("err.datetime") : t("err.invalid");
-    case "custom":
-      return /future/.test(issue.message) ? t("err.future") : t("err.invalid");
-    default:
-      return t("err.invalid");
-  }
+  if (field === "period") return t("field.bad_period");
+  if (field === "photos" && issue.code === "too_big") return t("err.photos", { max: Number(issue.maximum) });
+  return fieldText(issue.message, fieldIssueOf(issue));
 }
 
-/** Server-side field errors (`fields` of an `invalid_input` answer), keyed by contract path, to field names. */
-export function serverFieldErrors(fields: Record<string, string> | undefined): FieldErrors {
+/** Server-side field errors (an `invalid_input` answer or a refused report's `lastError`), to field names. */
+export function serverFieldErrors(error: ErrorLike | undefined): FieldErrors {
   const errors: FieldErrors = {};
-  for (const [path, message] of Object.entries(fields ?? {})) errors[fieldOfPath(path.split("."))] ??= t("err.server", { message });
+  for (const [path, text] of Object.entries(fieldErrors(error))) errors[fieldOfPath(path.split("."))] ??= text;
   return errors;
 }

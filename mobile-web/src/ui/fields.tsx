@@ -1,9 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
+import { toWitaLocalInput } from "@kit/wita.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";
 import { FormContext } from "../report-form/form-context.ts";
 import { initialOf } from "../report-form/form-values.ts";
-import { toWitaLocalInput } from "../time/wita.ts";
 
 interface Common {
   /** Contract path without `body.` (see form-values.ts). */

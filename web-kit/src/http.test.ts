@@ -89,4 +89,27 @@ describe("http client", () => {
       ["/api/auth/me", "GET", undefined],
     ]);
   });
+
+  it("treats a 2xx page that is not JSON (a captive portal) as no answer", async () => {
+    const err = await failure(createHttp({ fetch: reply(200, "<html>Login to Wi-Fi</html>") }).call("GET /api/config", {}));
+    expect([err.status, err.code]).toEqual([0, "network"]);
+  });
+
+  it("gives up after the timeout with a network error, but lets the caller's own abort through", async () => {
+    const hang: typeof fetch = (_input, init) =>
+      new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    const err = await failure(createHttp({ fetch: hang }).call("GET /api/config", {}, { timeoutMs: 10 }));
+    expect([err.code, err.message]).toEqual(["network", "timeout"]);
+    const caller = new AbortController();
+    const pending = createHttp({ fetch: hang }).call("GET /api/config", {}, { signal: caller.signal });
+    caller.abort();
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("answers a result value from send, with the error's field codes", async () => {
+    const body = { error: { code: "invalid_input", message: "Input is not valid", fields: { role: "Invalid option" }, fieldIssues: { role: { code: "choose_one" } } } };
+    const r = await createHttp({ fetch: reply(400, body) }).send("POST /api/users", { body: { username: "", displayName: "", role: "guest" } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.fieldIssues).toEqual({ role: { code: "choose_one" } });
+  });
 });

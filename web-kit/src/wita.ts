@@ -4,6 +4,7 @@
  * must still owe today's report for the WITA day.
  */
 const WITA_OFFSET_MS = 8 * 3_600_000;
+export const WITA_ZONE = "Asia/Makassar";
 const DAY_MS = 86_400_000;
 
 /** Calendar date in WITA, `YYYY-MM-DD`. */
@@ -40,13 +41,31 @@ export function fromWitaLocalInput(value: string): string | null {
 
 /** "14.05 WITA", with the date in front unless it is today (WITA). */
 export function formatWita(ms: number, locale: string, now: number = Date.now()): string {
-  const time = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Makassar", hour: "2-digit", minute: "2-digit", hour12: false }).format(ms);
+  const time = new Intl.DateTimeFormat(locale, { timeZone: WITA_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(ms);
   if (witaDate(ms) === witaDate(now)) return `${time} WITA`;
-  const day = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Makassar", day: "numeric", month: "short" }).format(ms);
+  const day = new Intl.DateTimeFormat(locale, { timeZone: WITA_ZONE, day: "numeric", month: "short" }).format(ms);
   return `${day} ${time} WITA`;
 }
 
 /** "Senin, 2 Maret 2026" for a WITA date. */
 export function formatWitaDay(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "Asia/Makassar", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(ms);
+  return new Intl.DateTimeFormat(locale, { timeZone: WITA_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(ms);
+}
+
+const stampFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date-time as Balangan reads it, e.g. "12 Mei 14.05 WITA": in the server's zone (WITA), not the
+ * viewer's, so a screen in Jakarta shows the same time as a phone in Paringin. "—" when there is none.
+ */
+export function formatStamp(iso: string | null | undefined, locale: string, timeZone = WITA_ZONE, withYear = false): string {
+  if (!iso) return "—";
+  const key = `${locale}|${timeZone}|${withYear}`;
+  let fmt = stampFormats.get(key);
+  if (!fmt) {
+    const year = withYear ? "numeric" : undefined;
+    fmt = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    stampFormats.set(key, fmt);
+  }
+  return fmt.format(new Date(iso)) + (timeZone === WITA_ZONE ? " WITA" : "");
 }

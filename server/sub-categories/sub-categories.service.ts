@@ -2,9 +2,9 @@ import type { Sequelize } from "sequelize";
 import type { z } from "zod";
 import type { CreateSubCategoryInput, SubCategoryView, UpdateSubCategoryInput } from "@contract/reports.ts";
 import { conflict, notFound } from "../core/errors.ts";
-import { getSubCategory, insertSubCategory, listSubCategories, updateSubCategory } from "./categories.repo.ts";
+import { getSubCategory, insertSubCategory, listSubCategories, updateSubCategory } from "./sub-categories.repo.ts";
 
-export function createCategoriesService(db: Sequelize) {
+export function createSubCategoriesService(db: Sequelize) {
   // Intake checks every situation report against the list: keep it in memory, refreshed on each change.
   let cache: Promise<SubCategoryView[]> | undefined;
   const all = () => (cache ??= listSubCategories(db).catch((err) => ((cache = undefined), Promise.reject(err))));
@@ -33,4 +33,4 @@ export function createCategoriesService(db: Sequelize) {
   };
 }
 
-export type CategoriesService = ReturnType<typeof createCategoriesService>;
+export type SubCategoriesService = ReturnType<typeof createSubCategoriesService>;

@@ -1,0 +1,35 @@
+import type { KitKey } from "./messages.id.ts";
+
+/** The kit's strings in English; loaded with the app's English (lazily on the phone). */
+export const kitEn: Record<KitKey, string> = {
+  "error.generic": "Something went wrong. Please try again.",
+  "error.network": "Cannot reach the server. Check your connection.",
+  "error.invalid_input": "Please check the marked fields.",
+  "error.bad_request": "The request could not be processed.",
+  "error.unauthenticated": "Your session has ended. Please log in again.",
+  "error.forbidden": "You are not allowed to do this.",
+  "error.not_found": "Not found.",
+  "error.conflict": "The data changed or conflicts: {message}",
+  "error.conflict_plain": "The data changed or conflicts with other data.",
+  "error.client_id_conflict": "A report with this code was already sent with different content.",
+  "error.outside_region": "The location is outside Kabupaten Balangan.",
+  "error.payload_too_large": "The data or photo is too large.",
+  "error.unsupported_media_type": "Unsupported file type. Use a JPEG, PNG or WebP photo.",
+  "error.too_many_requests": "Too many requests. Try again later.",
+  "error.not_ready": "The server is not ready yet. Try again shortly.",
+  "error.internal": "Something went wrong on the server. Please try again.",
+
+  "field.required": "Required.",
+  "field.too_short": "At least {limit} characters.",
+  "field.too_long": "At most {limit} characters.",
+  "field.too_small": "At least {limit}.",
+  "field.too_big": "At most {limit}.",
+  "field.choose_one": "Choose one of the options.",
+  "field.not_number": "Enter a number.",
+  "field.not_integer": "Enter a whole number.",
+  "field.bad_date": "Not a valid date and time.",
+  "field.future": "Must not be in the future.",
+  "field.bad_period": "Not a valid period.",
+  "field.bad_text": "Contains characters that are not allowed.",
+  "field.invalid": "Not valid.",
+};
