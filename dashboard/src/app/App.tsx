@@ -1,7 +1,7 @@
 import type { ComponentType } from "preact";
 import { AuditPage } from "../audit/AuditPage.tsx";
 import { LoginPage } from "../auth/LoginPage.tsx";
-import { SubCategoriesPage } from "../categories/SubCategoriesPage.tsx";
+import { SubCategoriesPage } from "../sub-categories/SubCategoriesPage.tsx";
 import { ProfilePage } from "../auth/ProfilePage.tsx";
 import { t } from "../i18n/i18n.ts";
 import { PublicMapPage } from "../map/PublicMapPage.tsx";

@@ -1,6 +1,6 @@
 import { api } from "../api/client.ts";
 import { AuditModel } from "../audit/audit.model.ts";
-import { SubCategoriesModel } from "../categories/sub-categories.model.ts";
+import { SubCategoriesModel } from "../sub-categories/sub-categories.model.ts";
 import { SessionModel } from "../auth/session.model.ts";
 import { MapDataModel } from "../map/map-data.model.ts";
 import { OpsModel } from "../ops/ops.model.ts";
