@@ -1,24 +1,20 @@
-import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { artifactPath } from "./lib/artifacts.ts";
 import { signInDashboard } from "./lib/sign-in.ts";
-import type { E2eServer } from "./lib/server.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 const JUAI = "63.11.01";
 
 describe("admin issues an officer account", () => {
-  let server: E2eServer;
-  let browser: Browser;
-  useServerAndBrowser((started) => ({ server, browser } = started));
+  const rig = useServerAndBrowser();
 
   it("creates an officer on the dashboard who can then log in on the officer app", async () => {
     const username = `petugas.e2e${Date.now().toString(36)}`;
     const password = "Kopi-Pagi-Di-Juai-2026";
 
-    const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await admin.newPage();
-    await signInDashboard(page, server.baseUrl, "admin");
+    await signInDashboard(page, rig.server.baseUrl, "admin");
     await page.getByTestId("nav-users").waitFor();
     await page.getByTestId("nav-users").click();
     await page.getByTestId("users-table").waitFor();
@@ -45,9 +41,9 @@ describe("admin issues an officer account", () => {
     await page.locator('[data-testid=audit-row][data-action="user.created"]').first().waitFor();
     await admin.close();
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();
-    await mobile.goto(`${server.baseUrl}/m/`);
+    await mobile.goto(`${rig.server.baseUrl}/m/`);
     await mobile.fill("input[name=username]", username);
     await mobile.fill("input[name=password]", password);
     await mobile.click("button[type=submit]");
@@ -57,9 +53,9 @@ describe("admin issues an officer account", () => {
   });
 
   it("shows a one-time password once when the admin gives none", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await rig.browser.newContext();
     const page = await ctx.newPage();
-    await signInDashboard(page, server.baseUrl, "admin", { path: "/login?next=/users" });
+    await signInDashboard(page, rig.server.baseUrl, "admin", { path: "/login?next=/users" });
     await page.getByTestId("user-new").click();
     await page.fill("input[name=username]", "verifikator.e2e");
     await page.fill("input[name=displayName]", "Verifikator Uji");
@@ -72,9 +68,9 @@ describe("admin issues an officer account", () => {
     expect(await page.getByTestId("one-time-password").count()).toBe(0);
 
     // The new verifier must replace the temporary password before anything else.
-    const other = await browser.newContext();
+    const other = await rig.browser.newContext();
     const v = await other.newPage();
-    await signInDashboard(v, server.baseUrl, "verifikator.e2e", { password: otp!.trim() });
+    await signInDashboard(v, rig.server.baseUrl, "verifikator.e2e", { password: otp!.trim() });
     await v.getByTestId("must-change-password").waitFor();
     await Promise.all([ctx.close(), other.close()]);
   });

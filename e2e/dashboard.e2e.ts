@@ -1,24 +1,21 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { artifactPath } from "./lib/artifacts.ts";
-import type { E2eServer } from "./lib/server.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 const KECAMATAN = ["Awayan", "Batu Mandi", "Halong", "Juai", "Lampihong", "Paringin", "Paringin Selatan", "Tebing Tinggi"];
 
 describe("dashboard public map", () => {
-  let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   const tileRequests: string[] = [];
-  useServerAndBrowser((started) => ({ server, browser } = started));
+  const rig = useServerAndBrowser();
 
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("requestfailed", (req) => {
       if (req.url().startsWith("http://127.0.0.1:9/")) tileRequests.push(req.url());
     });
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${rig.server.baseUrl}/`);
   });
 
   it("draws the eight kecamatan with their names while the tile server is unreachable", async () => {

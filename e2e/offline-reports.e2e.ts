@@ -7,13 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
-import type { E2eServer } from "./lib/server.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
@@ -36,11 +35,9 @@ async function fillSituation(page: Page, perihal: string, photo?: string, where 
 const pendingCount = async (page: Page) => Number(await page.getByTestId("sync-pending").getAttribute("data-count"));
 
 describe("offline situation reports", () => {
-  let server: E2eServer;
-  let browser: Browser;
   let phone: BrowserContext;
   let tmp: string;
-  useServerAndBrowser((started) => ({ server, browser } = started));
+  const rig = useServerAndBrowser();
 
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), "sikanda-photo-"));
@@ -57,14 +54,14 @@ describe("offline situation reports", () => {
     const photo = path.join(tmp, "kejadian.jpg");
     await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg({ quality: 80 }).toFile(photo);
 
-    phone = await browser.newContext({
+    phone = await rig.browser.newContext({
       viewport: { width: 360, height: 740 },
       permissions: ["geolocation"],
       geolocation: { ...PARINGIN_KOTA, accuracy: 12 },
       serviceWorkers: "allow",
     });
     let page = await phone.newPage();
-    await signInPhone(page, server.baseUrl, "petugas.paringin");
+    await signInPhone(page, rig.server.baseUrl, "petugas.paringin");
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 }); // boundaries are on the phone
 
@@ -78,7 +75,7 @@ describe("offline situation reports", () => {
     // The officer closes the app; it opens again (from the service worker's cache, still offline).
     await page.close();
     page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/m/`);
+    await page.goto(`${rig.server.baseUrl}/m/`);
     await page.getByTestId("officer-home").waitFor();
     await page.locator('[data-testid="sync-pending"][data-count="3"]').waitFor();
 
@@ -87,7 +84,7 @@ describe("offline situation reports", () => {
     await fullPageShot(page, "offline-reports-sent.png");
 
     // Exactly once on the server, as an admin sees it, with the photo uploaded.
-    const admin = await request.newContext({ baseURL: server.baseUrl });
+    const admin = await request.newContext({ baseURL: rig.server.baseUrl });
     expect((await admin.post("/api/auth/login", { data: { username: "admin", password: DEMO_PASSWORD } })).status()).toBe(200);
     const list = (await (await admin.get("/api/reports?limit=500")).json()) as { data: ReportView[] };
     const ours = list.data.filter((r) => titles.includes(r.perihal));
@@ -110,9 +107,9 @@ describe("offline situation reports", () => {
     for (const title of titles) await page.locator('[data-testid="my-report"][data-state="submitted"]', { hasText: title }).waitFor();
 
     // And the verifier of Paringin sees them on the ops list.
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const desk = await rig.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const ops = await desk.newPage();
-    await signInDashboard(ops, server.baseUrl, "verifikator.selatan");
+    await signInDashboard(ops, rig.server.baseUrl, "verifikator.selatan");
     for (const title of titles) await ops.getByTestId("ops-report").filter({ hasText: title }).waitFor({ timeout: 30_000 });
     expect(await ops.getByTestId("ops-report").filter({ hasText: stamp }).count()).toBe(3);
     await ops.screenshot({ path: artifactPath("offline-reports-ops.png") });
@@ -121,13 +118,13 @@ describe("offline situation reports", () => {
 
   it("names the missing fields instead of queueing an incomplete report", async () => {
     const page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/m/#/situasi`);
+    await page.goto(`${rig.server.baseUrl}/m/#/situasi`);
     await page.locator('input[name="perihal"]').waitFor();
     await page.getByTestId("save-report").click();
     await page.locator("#f-perihal-err").filter({ hasText: "Wajib diisi." }).waitFor();
     await page.locator("#f-fakta-siapa-err").filter({ hasText: "Wajib diisi." }).waitFor();
     expect(await page.locator("#f-pendahuluan-nilaiInformasi-err, .field--error .error").count()).toBeGreaterThan(5);
-    await page.goto(`${server.baseUrl}/m/`);
+    await page.goto(`${rig.server.baseUrl}/m/`);
     await page.getByTestId("officer-home").waitFor();
     expect(await pendingCount(page)).toBe(0);
     await page.close();
@@ -135,7 +132,7 @@ describe("offline situation reports", () => {
 
   it("lets the officer fix a report the server refused (outside Balangan) and send it again", async () => {
     const page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/m/`);
+    await page.goto(`${rig.server.baseUrl}/m/`);
     await page.getByTestId("officer-home").waitFor();
     // Banjarmasin: far outside the 2 km tolerance, so intake refuses it; the phone warns but lets it go.
     await phone.setGeolocation({ latitude: -3.3194, longitude: 114.5908, accuracy: 10 });
@@ -155,7 +152,7 @@ describe("offline situation reports", () => {
     await page.locator('[data-testid="sync-pending"][data-count="0"]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("refused").count()).toBe(0);
 
-    const admin = await request.newContext({ baseURL: server.baseUrl });
+    const admin = await request.newContext({ baseURL: rig.server.baseUrl });
     await admin.post("/api/auth/login", { data: { username: "admin", password: DEMO_PASSWORD } });
     const list = (await (await admin.get("/api/reports?limit=500")).json()) as { data: ReportView[] };
     expect(list.data.filter((r) => r.perihal === title).map((r) => r.kecamatan.kode)).toEqual(["63.11.06"]);
@@ -165,7 +162,7 @@ describe("offline situation reports", () => {
 
   it("files today's daily report from the banner, which then goes away", async () => {
     const page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/m/`);
+    await page.goto(`${rig.server.baseUrl}/m/`);
     await page.getByTestId("daily-owed").waitFor();
     await page.getByTestId("daily-owed").getByRole("button").click();
     await page.locator('input[name="period"]').waitFor();

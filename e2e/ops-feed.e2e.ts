@@ -1,10 +1,9 @@
-import type { APIRequestContext, Browser } from "playwright-core";
+import type { APIRequestContext } from "playwright-core";
 import { request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { POINTS, situationReport } from "../server/test/reports.ts";
 import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
-import type { E2eServer } from "./lib/server.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 /** An officer's REST session, standing in for the phone app. */
@@ -16,18 +15,16 @@ async function officerSession(baseUrl: string, username: string): Promise<APIReq
 }
 
 describe("ops feed", () => {
-  let server: E2eServer;
-  let browser: Browser;
-  useServerAndBrowser((started) => ({ server, browser } = started));
+  const rig = useServerAndBrowser();
 
   it("shows reports already in and those arriving live, in the verifier's regions only", async () => {
-    const juai = await officerSession(server.baseUrl, "petugas.juai");
+    const juai = await officerSession(rig.server.baseUrl, "petugas.juai");
     const before = situationReport({ perihal: "Laporan sebelum verifikator membuka", location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
     expect((await juai.post("/api/reports", { data: before })).status()).toBe(201);
 
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await rig.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
-    await signInDashboard(page, server.baseUrl, "verifikator.utara");
+    await signInDashboard(page, rig.server.baseUrl, "verifikator.utara");
     await page.locator('[data-testid="ops-connection"][data-state="live"]').waitFor();
     await page.getByTestId("ops-report").filter({ hasText: before.perihal as string }).waitFor();
 
@@ -47,7 +44,7 @@ describe("ops feed", () => {
     await page.locator("path.ops-marker--tinggi").first().waitFor();
 
     // Paringin is the southern verifier's: it never reaches this screen.
-    const paringin = await officerSession(server.baseUrl, "petugas.paringin");
+    const paringin = await officerSession(rig.server.baseUrl, "petugas.paringin");
     const elsewhere = situationReport({ perihal: "Laporan wilayah selatan" });
     expect((await paringin.post("/api/reports", { data: elsewhere })).status()).toBe(201);
     const marker = situationReport({ perihal: "Penanda urutan", location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
@@ -61,7 +58,7 @@ describe("ops feed", () => {
   });
 
   it("puts the verifier's decision, with its note, on the officer's phone as it is made", async () => {
-    const juai = await officerSession(server.baseUrl, "petugas.juai");
+    const juai = await officerSession(rig.server.baseUrl, "petugas.juai");
     const rejectMe = situationReport({ perihal: "Laporan untuk ditolak", location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
     const verifyMe = situationReport({ perihal: "Laporan untuk diverifikasi", location: { ...POINTS.juai, accuracyM: 8, source: "gps" } });
     const ids: string[] = [];
@@ -72,15 +69,15 @@ describe("ops feed", () => {
     }
     const [rejectId, verifyId] = ids;
 
-    const phoneCtx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phoneCtx = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     const phone = await phoneCtx.newPage();
-    await signInPhone(phone, server.baseUrl, "petugas.juai");
+    await signInPhone(phone, rig.server.baseUrl, "petugas.juai");
     await phone.getByRole("button", { name: "Laporan saya" }).click();
     await phone.locator(`[data-testid="my-report"][data-id="${rejectId}"][data-state="submitted"]`).waitFor();
 
-    const deskCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const deskCtx = await rig.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const desk = await deskCtx.newPage();
-    await signInDashboard(desk, server.baseUrl, "verifikator.utara");
+    await signInDashboard(desk, rig.server.baseUrl, "verifikator.utara");
     await desk.locator('[data-testid="ops-connection"][data-state="live"]').waitFor();
 
     const rejectRow = desk.locator(`[data-testid="ops-report"][data-report-id="${rejectId}"]`);

@@ -3,21 +3,18 @@
  * controls the page, and after going offline a reload still renders the app — the cached home for a
  * signed-in officer, including views and the map picker that load lazily.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
-import type { E2eServer } from "./lib/server.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 describe("officer PWA offline shell", () => {
-  let server: E2eServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  useServerAndBrowser((started) => ({ server, browser } = started));
+  const rig = useServerAndBrowser();
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: "allow" });
+    context = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: "allow" });
     page = await context.newPage();
   });
 
@@ -26,15 +23,15 @@ describe("officer PWA offline shell", () => {
   });
 
   it("serves a manifest and registers a service worker that controls /m/", async () => {
-    await page.goto(`${server.baseUrl}/m/`);
+    await page.goto(`${rig.server.baseUrl}/m/`);
     await page.locator("input[name=username]").waitFor();
-    const manifest = (await (await page.request.get(`${server.baseUrl}/m/manifest.webmanifest`)).json()) as Record<string, unknown>;
+    const manifest = (await (await page.request.get(`${rig.server.baseUrl}/m/manifest.webmanifest`)).json()) as Record<string, unknown>;
     expect(manifest).toMatchObject({ start_url: "/m/", scope: "/m/", display: "standalone" });
 
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${server.baseUrl}/m/`);
-    const swHeaders = (await page.request.get(`${server.baseUrl}/m/sw.js`)).headers();
+    expect(scope).toBe(`${rig.server.baseUrl}/m/`);
+    const swHeaders = (await page.request.get(`${rig.server.baseUrl}/m/sw.js`)).headers();
     expect(swHeaders["cache-control"]).toBe("no-cache");
   });
 

@@ -4,13 +4,12 @@
  * and logs out; officer B, new, must first replace the temporary password, then sees A's report held —
  * never sent under B's session. When A logs in again it is sent, once, as A's.
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportView } from "@contract/reports.ts";
 import type { OneTimePasswordResult } from "@contract/users.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
-import type { E2eServer } from "./lib/server.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
@@ -29,14 +28,12 @@ async function reportsTitled(admin: APIRequestContext, title: string): Promise<R
 }
 
 describe("shared phone and admin-kept sub-categories", () => {
-  let server: E2eServer;
-  let browser: Browser;
   let phone: BrowserContext;
   let admin: APIRequestContext;
-  useServerAndBrowser((started) => ({ server, browser } = started));
+  const rig = useServerAndBrowser();
 
   beforeAll(async () => {
-    admin = await request.newContext({ baseURL: server.baseUrl });
+    admin = await request.newContext({ baseURL: rig.server.baseUrl });
     expect((await admin.post("/api/auth/login", { data: { username: "admin", password: DEMO_PASSWORD } })).status()).toBe(200);
   });
 
@@ -46,10 +43,10 @@ describe("shared phone and admin-kept sub-categories", () => {
   });
 
   it("lets an admin add, reorder and retire sub-categories per bidang", async () => {
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const desk = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await desk.newPage();
     page.on("dialog", (d) => void d.accept());
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${rig.server.baseUrl}/login`);
     await login(page, "admin", DEMO_PASSWORD);
     await page.getByTestId("nav-subCategories").click();
     const politik = page.locator('[data-testid=subcat-group][data-bidang="politik"]');
@@ -84,9 +81,9 @@ describe("shared phone and admin-kept sub-categories", () => {
     const temporary = created.data.oneTimePassword!;
     expect(temporary.length).toBeGreaterThanOrEqual(10);
 
-    phone = await browser.newContext({ viewport: { width: 360, height: 740 }, permissions: ["geolocation"], geolocation: { ...PARINGIN_KOTA, accuracy: 12 } });
+    phone = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, permissions: ["geolocation"], geolocation: { ...PARINGIN_KOTA, accuracy: 12 } });
     const page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/m/`);
+    await page.goto(`${rig.server.baseUrl}/m/`);
     await login(page, "petugas.paringin", DEMO_PASSWORD);
     await page.getByTestId("officer-home").waitFor();
     await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 });

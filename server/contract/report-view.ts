@@ -34,13 +34,19 @@ export const ReportPlace = LocateResult.extend({
 });
 export type ReportPlace = z.infer<typeof ReportPlace>;
 
-/** What intake answers (ack or REST) once the report is committed. */
-export const SubmitResult = z.strictObject({
-  clientId: z.string(),
+/** Which report, which revision of it, and where it stands: in intake's answer and in every view. */
+const ReportIdentity = z.strictObject({
   id: z.string(),
+  /** LI-YYYY-NNNNNN, what officers and verifiers quote. */
   number: z.string(),
   revision: z.number().int(),
   status: ReportStatus,
+});
+
+/** What intake answers (ack or REST) once the report is committed. */
+export const SubmitResult = z.strictObject({
+  clientId: z.string(),
+  ...ReportIdentity.shape,
   ...ReportPlace.shape,
   /** True when this client_id had been received before: the original result, nothing new written. */
   duplicate: z.boolean(),
@@ -49,12 +55,9 @@ export type SubmitResult = z.infer<typeof SubmitResult>;
 
 /** A report as verifiers, admins, leaders and its own author see it. */
 export const ReportView = z.strictObject({
-  id: z.string(),
-  number: z.string(),
+  ...ReportIdentity.shape,
   kind: ReportKind,
   period: z.string().nullable(),
-  revision: z.number().int(),
-  status: ReportStatus,
   classification: z.enum(["biasa", "rahasia"]),
   bidang: Bidang.nullable(),
   subCategory: z.string().nullable(),

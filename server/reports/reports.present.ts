@@ -20,9 +20,7 @@ export function presentReport(r: ReportRow): ReportView {
     perihal: r.perihal,
     kerawanan: r.kerawanan,
     body: r.body,
-    occurredAt: new Date(r.occurred_at).toISOString(),
-    sentAt: new Date(r.sent_at).toISOString(),
-    receivedAt: new Date(r.received_at).toISOString(),
+    ...timesOf(r.occurred_at, r.sent_at, r.received_at),
     location: { lat: Number(r.lat), lng: Number(r.lng), accuracyM: r.accuracy_m === null ? null : Number(r.accuracy_m), source: r.location_source },
     ...placeOfRow(r),
     author: { id: r.author_id, displayName: r.author_name },
@@ -39,6 +37,7 @@ export function presentReport(r: ReportRow): ReportView {
  */
 export function presentSubmittedReport(input: SubmitReportInput, authorId: string, where: Located, stored: CommittedReport): ReportView {
   const situation = input.kind === "situation";
+  const { perihal, kerawanan, body, classification } = input;
   return {
     id: stored.id,
     number: stored.number,
@@ -46,15 +45,13 @@ export function presentSubmittedReport(input: SubmitReportInput, authorId: strin
     period: situation ? null : input.period,
     revision: stored.revision,
     status: stored.status,
-    classification: input.classification,
+    classification,
     bidang: situation ? input.bidang : null,
     subCategory: situation ? input.subCategory : null,
-    perihal: input.perihal,
-    kerawanan: input.kerawanan,
-    body: input.body,
-    occurredAt: new Date(input.occurredAt).toISOString(),
-    sentAt: new Date(input.sentAt).toISOString(),
-    receivedAt: new Date(stored.received_at).toISOString(),
+    perihal,
+    kerawanan,
+    body,
+    ...timesOf(input.occurredAt, input.sentAt, stored.received_at),
     location: { lat: input.location.lat, lng: input.location.lng, accuracyM: input.location.accuracyM, source: input.location.source },
     ...presentPlace(where),
     author: { id: authorId, displayName: stored.author_name },
@@ -99,4 +96,10 @@ function presentPlace(p: ReportPlace): ReportPlace {
     desa: p.desa ? { kode: p.desa.kode, nama: p.desa.nama } : null,
     outsideMeters: p.outsideMeters,
   };
+}
+
+/** The three instants of a report, as ISO strings in UTC whatever offset the phone sent. */
+function timesOf(occurred: Date | string, sent: Date | string, received: Date | string) {
+  const iso = (t: Date | string) => new Date(t).toISOString();
+  return { occurredAt: iso(occurred), sentAt: iso(sent), receivedAt: iso(received) };
 }
