@@ -12,23 +12,33 @@ import { fillSituationForm } from "./lib/situation-form.ts";
 
 const HALONG = { latitude: -2.247689, longitude: 115.726087 };
 
-/** True once the officer has a draft of that kind in IndexedDB (the app saves it a moment after typing). */
-const hasDraft = (page: Page, kind: string) =>
-  page.waitForFunction(
-    (k) =>
-      new Promise<boolean>((resolve) => {
+/**
+ * The kinds of report with a draft in IndexedDB ("situation", …). Never creates the database: opened
+ * before the app did, an empty one at version 1 would keep the app from ever adding its store.
+ */
+const draftKinds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
         const open = indexedDB.open("sikanda-drafts");
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains("drafts")) return resolve((db.close(), false));
+          if (!db.objectStoreNames.contains("drafts")) return resolve((db.close(), []));
           const keys = db.transaction("drafts").objectStore("drafts").getAllKeys();
-          keys.onsuccess = () => resolve((db.close(), keys.result.some((key) => String(key).endsWith(`/${k}`))));
-          keys.onerror = () => resolve((db.close(), false));
+          keys.onsuccess = () => resolve((db.close(), keys.result.map((key) => String(key).split("/").pop()!)));
+          keys.onerror = () => resolve((db.close(), []));
         };
-        open.onerror = () => resolve(false);
+        open.onerror = () => resolve([]);
       }),
-    kind,
   );
+
+/**
+ * Once the officer has a draft of that kind (the app saves it a moment after typing). Polled from here:
+ * page.waitForFunction takes the Promise an async predicate returns as truthy and would not wait at all,
+ * and a tab closed before the save is left to the save started as the page goes (not always finished).
+ */
+const hasDraft = (page: Page, kind: string) => expect.poll(() => draftKinds(page), { timeout: 15_000 }).toContain(kind);
 
 describe("drafts of reports being written", () => {
   let server: E2eServer;
@@ -93,10 +103,21 @@ describe("drafts of reports being written", () => {
     await page.getByTestId("draft-restored").waitFor();
     expect(await page.locator('input[name="perihal"]').inputValue()).toBe("Draf kedua");
 
+    // Starting afresh deletes the stored draft first and only then swaps in an empty form, so the old form,
+    // notice and all, is still on screen for a moment: wait for what the officer sees change.
     await page.getByTestId("draft-discard").click();
-    await page.locator('input[name="perihal"]').waitFor();
+    await page.getByTestId("draft-restored").waitFor({ state: "detached" });
+    await expect.poll(() => page.locator('input[name="perihal"]').inputValue()).toBe("");
+    expect(await draftKinds(page)).not.toContain("situation");
+    // And it stays gone: nothing left behind writes it back, not even the page being left (a reload).
+    await page.reload();
+    await page.goto(`${server.baseUrl}/m/`);
+    await page.getByTestId("officer-home").waitFor();
+    await page.getByTestId("new-situation").click();
+    await page.locator('input[name="perihal"]').waitFor(); // a new page: this is the form the gate just opened
     expect(await page.getByTestId("draft-restored").count()).toBe(0);
     expect(await page.locator('input[name="perihal"]').inputValue()).toBe("");
+    expect(await draftKinds(page)).not.toContain("situation");
 
     await page.locator('input[name="perihal"]').fill("Draf ketiga");
     await hasDraft(page, "situation");

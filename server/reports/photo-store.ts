@@ -1,9 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { REPORT_LIMITS } from "@contract/reports.ts";
 import { AppError, invalid } from "../core/errors.ts";
+import { createPhotoDecoder, type PhotoDecoderOptions } from "./photo-decoder.ts";
+
+/**
+ * The most pixels a photo may have: a 50 MP phone camera (8160 × 6144) passes with a little room; a
+ * decompression bomb (a 1 MB PNG of 16000 × 16000 px, which libvips' own default still accepts) does not.
+ */
+export const PHOTO_INPUT_PIXELS_MAX = 52_000_000;
+/**
+ * Most images decode a strip at a time, but an interlaced PNG is decoded whole: its pixels × channels ×
+ * bytes per sample must fit what a 50 MP 8-bit RGB photo takes (~156 MB), so a 16-bit RGBA one of the
+ * same size (400 MB) is refused.
+ */
+export const WHOLE_DECODE_BYTES_MAX = PHOTO_INPUT_PIXELS_MAX * 3;
 
 export type PhotoMime = "image/jpeg" | "image/png" | "image/webp";
 
@@ -27,11 +40,14 @@ export interface StoredPhoto {
 /**
  * Photos on disk under DATA_DIR/photos/<report>/: the original as uploaded (private: never served, it may
  * carry the officer's GPS in EXIF) and a derivative re-encoded by sharp, which drops all metadata, bounded
- * to 1600 px — the only version clients ever get.
+ * to 1600 px — the only version clients ever get. Decoding happens in a short-lived process of its own,
+ * one photo per core at a time (see photo-decoder.ts), after the header has been checked against the
+ * limits above.
  */
-export function createPhotoStore(dataDir: string) {
+export function createPhotoStore(dataDir: string, decoding: Pick<PhotoDecoderOptions, "maxConcurrent" | "idleMs"> = {}) {
   const root = path.resolve(dataDir, "photos");
   const dirOf = (reportId: string) => path.join(root, reportId);
+  const decoder = createPhotoDecoder({ ...decoding, maxSide: REPORT_LIMITS.photoPixelsMax, limitInputPixels: PHOTO_INPUT_PIXELS_MAX });
 
   return {
     derivativePath: (reportId: string, sha256: string) => path.join(dirOf(reportId), `${sha256}.jpg`),
@@ -43,21 +59,23 @@ export function createPhotoStore(dataDir: string) {
       const mime = sniffImage(bytes);
       if (!mime) throw new AppError(415, "unsupported_media_type", "Only JPEG, PNG and WebP photos are accepted");
 
-      let derivative: { data: Buffer; info: { width: number; height: number } };
-      try {
-        derivative = await sharp(bytes, { failOn: "error" })
-          .rotate() // apply EXIF orientation before the metadata goes
-          .resize({ width: REPORT_LIMITS.photoPixelsMax, height: REPORT_LIMITS.photoPixelsMax, fit: "inside", withoutEnlargement: true })
-          .jpeg({ quality: 82, mozjpeg: true })
-          .toBuffer({ resolveWithObject: true });
-      } catch {
-        throw new AppError(415, "unsupported_media_type", "Photo could not be decoded");
-      }
+      await refuseOversized(bytes);
       const dir = dirOf(reportId);
       await mkdir(dir, { recursive: true });
-      await writeAtomically(path.join(dir, `${sha256}.orig`), bytes);
-      await writeAtomically(path.join(dir, `${sha256}.jpg`), derivative.data);
-      return { sha256, mime, sizeBytes: bytes.length, width: derivative.info.width, height: derivative.info.height, storageKey: `${reportId}/${sha256}` };
+      // Both files are written under temporary names and renamed once the photo has decoded, so a crash or
+      // a refusal never leaves half a photo, or an original without its derivative, under the final names.
+      const orig = path.join(dir, `${sha256}.orig`);
+      const jpg = path.join(dir, `${sha256}.jpg`);
+      const tmp = `.${randomUUID()}.tmp`;
+      try {
+        await writeFile(orig + tmp, bytes);
+        const derivative = await decoder.decode(orig + tmp, jpg + tmp);
+        await rename(orig + tmp, orig);
+        await rename(jpg + tmp, jpg);
+        return { sha256, mime, sizeBytes: bytes.length, width: derivative.width, height: derivative.height, storageKey: `${reportId}/${sha256}` };
+      } finally {
+        await Promise.all([rm(orig + tmp, { force: true }), rm(jpg + tmp, { force: true })]);
+      }
     },
 
     async exists(reportId: string, sha256: string): Promise<boolean> {
@@ -66,14 +84,42 @@ export function createPhotoStore(dataDir: string) {
         () => false,
       );
     },
+
+    /** Decoding figures (see PhotoDecoder.stats), for tests and benchmarks. */
+    decodeStats: () => decoder.stats(),
+
+    /** Stop the decoding process now rather than when it next idles out. */
+    close: () => decoder.close(),
   };
 }
 
 export type PhotoStore = ReturnType<typeof createPhotoStore>;
 
-/** Write-then-rename, so a crash mid-write never leaves a half photo under the final name. */
-async function writeAtomically(file: string, data: Buffer) {
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
+/**
+ * Refuse, from the header alone (nothing is decoded yet), a photo too big to decode safely, saying what
+ * it is and what the limit is.
+ */
+async function refuseOversized(bytes: Buffer) {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch {
+    throw new AppError(415, "unsupported_media_type", "Photo could not be decoded");
+  }
+  const { width = 0, height = 0 } = meta;
+  const size = `${width} × ${height} px (${megapixels(width * height)} MP)`;
+  if (width * height > PHOTO_INPUT_PIXELS_MAX)
+    throw new AppError(413, "payload_too_large", `Photo is too large to process: ${size}; at most ${megapixels(PHOTO_INPUT_PIXELS_MAX)} MP`);
+  const wholeBytes = width * height * (meta.channels ?? 4) * bytesPerSample(meta.depth);
+  if (meta.format === "png" && meta.isProgressive && wholeBytes > WHOLE_DECODE_BYTES_MAX)
+    throw new AppError(
+      413,
+      "payload_too_large",
+      `Interlaced PNG of ${size} needs ${mb(wholeBytes)} MB to decode; at most ${mb(WHOLE_DECODE_BYTES_MAX)} MB (send it as JPEG or without interlacing)`,
+    );
 }
+
+const megapixels = (pixels: number) => Math.round(pixels / 100_000) / 10;
+const mb = (bytes: number) => Math.round(bytes / 1_000_000);
+/** Bytes per sample from libvips' band format; unknown formats count as the widest. */
+const bytesPerSample = (depth: string | undefined) => ({ uchar: 1, char: 1, ushort: 2, short: 2 })[depth ?? ""] ?? 8;
