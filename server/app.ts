@@ -61,7 +61,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     regions,
     subCategories,
     intake: createReportIntake({ db: sequelize, regions, subCategories, io, log: categoryLogger(deps.log, "reports") }),
-    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR), io),
+    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR, { onCrash: photoDecoderCrashed(deps.log) }), io),
     reportStatus: createStatusService(sequelize, io),
     changes: createChangesService(sequelize, async (ids) => {
       const rows = await getReportRowsByIds(sequelize, ids);
@@ -73,6 +73,13 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     }),
     users: createUsersService(sequelize, audit, live),
   };
+}
+
+/** A decoder process that died mid-photo (out of memory, a fault in a codec) is worth an operator's look. */
+function photoDecoderCrashed(log: Logger) {
+  const reportsLog = categoryLogger(log, "reports");
+  return (info: { exitCode: number | null; signal: string | null; photosLost: number }) =>
+    reportsLog.error(info, "photo decoder process died; its photos were refused with 503");
 }
 
 /** Build the HTTP app and the socket hub on one server. Never listens, so tests can build it freely. */

@@ -32,6 +32,8 @@ export interface PhotoDecoderOptions {
   maxConcurrent?: number;
   /** The decoding process exits after this long without work. */
   idleMs?: number;
+  /** Told when the decoding process died with photos in flight (they fail with 503; the next one starts anew). */
+  onCrash?: (info: { exitCode: number | null; signal: string | null; photosLost: number }) => void;
 }
 
 const CHILD = fileURLToPath(new URL("./photo-decoder.child.mjs", import.meta.url));
@@ -71,16 +73,17 @@ export function createPhotoDecoder(opts: PhotoDecoderOptions) {
     stats.processesStarted++;
     proc.on("message", (reply: DecodeReply) => settle(running, reply));
     // Only a crash (out of memory, a fault in a decoder) or a failed start leaves work behind.
-    proc.on("exit", () => abandon(running));
+    proc.on("exit", (exitCode, signal) => abandon(running, exitCode, signal));
     proc.on("error", () => {
-      abandon(running);
+      abandon(running, null, null);
       proc.kill();
     });
     return running;
   }
 
-  function abandon(running: Running) {
+  function abandon(running: Running, exitCode: number | null, signal: string | null) {
     if (current === running) current = undefined;
+    if (running.pending.size > 0) opts.onCrash?.({ exitCode, signal, photosLost: running.pending.size });
     for (const { reject } of running.pending.values()) reject(interrupted());
     running.pending.clear();
   }

@@ -104,13 +104,15 @@ describe("photo store decoding", () => {
     expect(store.decodeStats().processesStarted).toBe(2);
   });
 
-  it("fails only the photo in flight with 503 when the decoder dies, and recovers", async () => {
-    const store = newStore();
+  it("fails only the photo in flight with 503 when the decoder dies, says so, and recovers", async () => {
+    const crashes: { signal: string | null; photosLost: number }[] = [];
+    const store = newStore({ onCrash: ({ signal, photosLost }) => crashes.push({ signal, photosLost }) });
     const photo = await plain(8160, 6120).jpeg().toBuffer();
     const saving = store.save("r-crash", sha256(photo), photo);
     await expect.poll(() => store.decodeStats().pid, { timeout: 10_000 }).not.toBeNull();
     process.kill(store.decodeStats().pid!, "SIGKILL");
     await expect(saving).rejects.toMatchObject({ status: 503, code: "not_ready" });
+    expect(crashes).toEqual([{ signal: "SIGKILL", photosLost: 1 }]);
     const again = await store.save("r-crash", sha256(photo), photo);
     expect(again.width).toBe(1600);
     expect(store.decodeStats().processesStarted).toBe(2);

@@ -44,7 +44,7 @@ export interface StoredPhoto {
  * one photo per core at a time (see photo-decoder.ts), after the header has been checked against the
  * limits above.
  */
-export function createPhotoStore(dataDir: string, decoding: Pick<PhotoDecoderOptions, "maxConcurrent" | "idleMs"> = {}) {
+export function createPhotoStore(dataDir: string, decoding: Pick<PhotoDecoderOptions, "maxConcurrent" | "idleMs" | "onCrash"> = {}) {
   const root = path.resolve(dataDir, "photos");
   const dirOf = (reportId: string) => path.join(root, reportId);
   const decoder = createPhotoDecoder({ ...decoding, maxSide: REPORT_LIMITS.photoPixelsMax, limitInputPixels: PHOTO_INPUT_PIXELS_MAX });
