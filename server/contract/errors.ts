@@ -79,18 +79,15 @@ export function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
       return { code: issue.format === "datetime" || issue.format === "date" ? "bad_date" : "invalid" };
     case "invalid_key":
       return { code: "bad_text" };
-    case "custom":
-      return { code: CUSTOM_RULES.find(([pattern]) => pattern.test(issue.message))?.[1] ?? "invalid" };
+    case "custom": {
+      // The contract's own rules say which code they stand for (issueCode); other refinements are `invalid`.
+      const code = FieldIssueCode.safeParse((issue.params as { fieldIssue?: unknown } | undefined)?.fieldIssue);
+      return { code: code.success ? code.data : "invalid" };
+    }
     default:
       return { code: "invalid" };
   }
 }
 
-/** The fixed messages of the contract's shared rules (text.ts, time.ts) and the codes they stand for. */
-const CUSTOM_RULES: [RegExp, FieldIssueCode][] = [
-  [/^(required|must not be empty)$/, "required"],
-  [/^is in the future$/, "future"],
-  [/^must be a date-time|^must be between the years/, "bad_date"],
-  [/^must be a period/, "bad_period"],
-  [/character|^must be plain text/, "bad_text"],
-];
+/** `params` for a custom issue of the contract's rules: the stable code clients show it by. */
+export const issueCode = (fieldIssue: FieldIssueCode) => ({ fieldIssue });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueCode } from "./errors.ts";
 import { requiredSafeText, safeKey, safeText } from "./text.ts";
 import { DailyPeriod, instant, MonthlyPeriod, WeeklyPeriod } from "./time.ts";
 
@@ -173,7 +174,7 @@ export const ChangeStatusInput = z
   })
   .superRefine((v, ctx) => {
     if (NOTE_REQUIRED.includes(v.status) && !v.note)
-      ctx.addIssue({ code: "custom", path: ["note"], message: "required when rejecting or asking for a revision" });
+      ctx.addIssue({ code: "custom", path: ["note"], message: "required when rejecting or asking for a revision", params: issueCode("required") });
   });
 export type ChangeStatusInput = z.infer<typeof ChangeStatusInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueCode } from "./errors.ts";
 
 /**
  * The one rule for free text that people type, used by every input schema (server and phones alike).
@@ -71,7 +72,7 @@ export function safeText({ max, singleLine = false }: TextOptions) {
     .string()
     .superRefine((s, ctx) => {
       const problem = textProblem(s);
-      if (problem) ctx.addIssue({ code: "custom", message: problem, abort: true });
+      if (problem) ctx.addIssue({ code: "custom", message: problem, params: issueCode("bad_text"), abort: true });
     })
     .transform((s) => cleanText(s, singleLine))
     .pipe(z.string().max(max, `at most ${max} characters`));
@@ -92,7 +93,7 @@ export function safeKey(max: number) {
     .max(max, `at most ${max} characters`)
     .superRefine((s, ctx) => {
       const problem = textProblem(s) ?? (cleanText(s, true) !== s ? "must be plain text (no leading or trailing spaces, line breaks or direction marks)" : null);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-      else if (s === "") ctx.addIssue({ code: "custom", message: "must not be empty" });
+      if (problem) ctx.addIssue({ code: "custom", message: problem, params: issueCode("bad_text") });
+      else if (s === "") ctx.addIssue({ code: "custom", message: "must not be empty", params: issueCode("required") });
     });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueCode } from "./errors.ts";
 
 /**
  * The one rule for instants and report periods, used by every input schema (server and phones alike).
@@ -47,9 +48,9 @@ export interface InstantOptions {
 export function instant(opts: InstantOptions = {}) {
   return z.string().superRefine((s, ctx) => {
     const ms = parseInstant(s);
-    if (ms === null) ctx.addIssue({ code: "custom", message: "must be a date-time with a time zone, e.g. 2026-11-29T14:05:00+08:00" });
-    else if (ms < INSTANT_RANGE.min || ms >= INSTANT_RANGE.max) ctx.addIssue({ code: "custom", message: "must be between the years 2000 and 2099" });
-    else if (opts.notAfterNowBy !== undefined && ms > Date.now() + opts.notAfterNowBy) ctx.addIssue({ code: "custom", message: "is in the future" });
+    if (ms === null) ctx.addIssue({ code: "custom", message: "must be a date-time with a time zone, e.g. 2026-11-29T14:05:00+08:00", params: issueCode("bad_date") });
+    else if (ms < INSTANT_RANGE.min || ms >= INSTANT_RANGE.max) ctx.addIssue({ code: "custom", message: "must be between the years 2000 and 2099", params: issueCode("bad_date") });
+    else if (opts.notAfterNowBy !== undefined && ms > Date.now() + opts.notAfterNowBy) ctx.addIssue({ code: "custom", message: "is in the future", params: issueCode("future") });
   });
 }
 
@@ -67,8 +68,8 @@ function plausibleYear(year: number): boolean {
 const periodRule = (pattern: RegExp, example: string, valid: (m: RegExpExecArray) => boolean) =>
   z.string().superRefine((s, ctx) => {
     const m = pattern.exec(s);
-    if (!m || !valid(m)) ctx.addIssue({ code: "custom", message: `must be a period such as ${example}` });
-    else if (!plausibleYear(Number(m[1]))) ctx.addIssue({ code: "custom", message: `must be a period from ${FIRST_PERIOD_YEAR} to next year` });
+    if (!m || !valid(m)) ctx.addIssue({ code: "custom", message: `must be a period such as ${example}`, params: issueCode("bad_period") });
+    else if (!plausibleYear(Number(m[1]))) ctx.addIssue({ code: "custom", message: `must be a period from ${FIRST_PERIOD_YEAR} to next year`, params: issueCode("bad_period") });
   });
 
 /** A day, `YYYY-MM-DD`. */

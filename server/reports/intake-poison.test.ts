@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FieldIssueCode } from "@contract/errors.ts";
 import type { SubmitReportRaw } from "@contract/reports.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { api, createAccount, login, useAccount } from "../test/accounts.ts";
@@ -44,6 +45,8 @@ interface Poison {
   name: string;
   /** The field the refusal must name (dotted path, as in `error.fields`). */
   field: string;
+  /** The stable code clients show it by (`error.fieldIssues`). */
+  issue: FieldIssueCode;
   make: () => SubmitReportRaw;
 }
 
@@ -54,25 +57,25 @@ const situation = (change: (r: Raw) => void) => () => {
 };
 
 const POISONS: Poison[] = [
-  { name: "a NUL in the title", field: "perihal", make: situation((r) => (r.perihal = "Unjuk rasa\u0000 warga")) },
-  { name: "a NUL in a fact", field: "body.fakta.siapa", make: situation((r) => (r.body.fakta.siapa = "Warga\u0000")) },
-  { name: "a lone surrogate in the title", field: "perihal", make: situation((r) => (r.perihal = "Unjuk rasa \ud800")) },
-  { name: "a lone surrogate in the analysis", field: "body.pendapat.analisa", make: situation((r) => (r.body.pendapat.analisa = "\udc00 kondusif")) },
-  { name: "another C0 control in the source", field: "body.pendahuluan.sumber", make: situation((r) => (r.body.pendahuluan.sumber = "Tokoh\u0007")) },
-  { name: "occurredAt in year 0000", field: "occurredAt", make: situation((r) => (r.occurredAt = "0000-01-01T00:00:00Z")) },
-  { name: "occurredAt with offset +23:59", field: "occurredAt", make: situation((r) => (r.occurredAt = "2026-01-01T10:00:00+23:59")) },
-  { name: "occurredAt in year 1000", field: "occurredAt", make: situation((r) => (r.occurredAt = "1000-06-01T10:00:00Z")) },
-  { name: "occurredAt on 30 February", field: "occurredAt", make: situation((r) => (r.occurredAt = "2026-02-30T10:00:00+08:00")) },
-  { name: "sentAt on 9999-12-31", field: "sentAt", make: situation((r) => (r.sentAt = "9999-12-31T23:59:59Z")) },
-  { name: "waktuMemperoleh in year 0000", field: "body.pendahuluan.waktuMemperoleh", make: situation((r) => (r.body.pendahuluan.waktuMemperoleh = "0000-01-01T00:00:00Z")) },
-  { name: "a title of zero-width characters only", field: "perihal", make: situation((r) => (r.perihal = "\u200b\u200d\u2060\ufeff ")) },
-  { name: "a NUL in a weekly tally's label", field: "body.tallies", make: () => weeklyReport({ body: { tallies: { "unjuk\u0000rasa": 1 } } }) },
-  { name: "a lone surrogate in a weekly tally's label", field: "body.tallies", make: () => weeklyReport({ body: { tallies: { "\ud800": 1 } } }) },
-  { name: "a NUL in a weekly text", field: "body.trend", make: () => weeklyReport({ body: { trend: "naik\u0000" } }) },
-  { name: "week 9999-W01", field: "period", make: () => weeklyReport({ period: "9999-W01" }) },
-  { name: "week 53 of a year that has 52", field: "period", make: () => weeklyReport({ period: "2025-W53" }) },
-  { name: "day 0000-01-01", field: "period", make: () => dailyReport(randomUUID(), "0000-01-01") },
-  { name: "day 9999-12-31", field: "period", make: () => dailyReport(randomUUID(), "9999-12-31") },
+  { name: "a NUL in the title", field: "perihal", issue: "bad_text", make: situation((r) => (r.perihal = "Unjuk rasa\u0000 warga")) },
+  { name: "a NUL in a fact", field: "body.fakta.siapa", issue: "bad_text", make: situation((r) => (r.body.fakta.siapa = "Warga\u0000")) },
+  { name: "a lone surrogate in the title", field: "perihal", issue: "bad_text", make: situation((r) => (r.perihal = "Unjuk rasa \ud800")) },
+  { name: "a lone surrogate in the analysis", field: "body.pendapat.analisa", issue: "bad_text", make: situation((r) => (r.body.pendapat.analisa = "\udc00 kondusif")) },
+  { name: "another C0 control in the source", field: "body.pendahuluan.sumber", issue: "bad_text", make: situation((r) => (r.body.pendahuluan.sumber = "Tokoh\u0007")) },
+  { name: "occurredAt in year 0000", field: "occurredAt", issue: "bad_date", make: situation((r) => (r.occurredAt = "0000-01-01T00:00:00Z")) },
+  { name: "occurredAt with offset +23:59", field: "occurredAt", issue: "bad_date", make: situation((r) => (r.occurredAt = "2026-01-01T10:00:00+23:59")) },
+  { name: "occurredAt in year 1000", field: "occurredAt", issue: "bad_date", make: situation((r) => (r.occurredAt = "1000-06-01T10:00:00Z")) },
+  { name: "occurredAt on 30 February", field: "occurredAt", issue: "bad_date", make: situation((r) => (r.occurredAt = "2026-02-30T10:00:00+08:00")) },
+  { name: "sentAt on 9999-12-31", field: "sentAt", issue: "bad_date", make: situation((r) => (r.sentAt = "9999-12-31T23:59:59Z")) },
+  { name: "waktuMemperoleh in year 0000", field: "body.pendahuluan.waktuMemperoleh", issue: "bad_date", make: situation((r) => (r.body.pendahuluan.waktuMemperoleh = "0000-01-01T00:00:00Z")) },
+  { name: "a title of zero-width characters only", field: "perihal", issue: "required", make: situation((r) => (r.perihal = "\u200b\u200d\u2060\ufeff ")) },
+  { name: "a NUL in a weekly tally's label", field: "body.tallies", issue: "bad_text", make: () => weeklyReport({ body: { tallies: { "unjuk\u0000rasa": 1 } } }) },
+  { name: "a lone surrogate in a weekly tally's label", field: "body.tallies", issue: "bad_text", make: () => weeklyReport({ body: { tallies: { "\ud800": 1 } } }) },
+  { name: "a NUL in a weekly text", field: "body.trend", issue: "bad_text", make: () => weeklyReport({ body: { trend: "naik\u0000" } }) },
+  { name: "week 9999-W01", field: "period", issue: "bad_period", make: () => weeklyReport({ period: "9999-W01" }) },
+  { name: "week 53 of a year that has 52", field: "period", issue: "bad_period", make: () => weeklyReport({ period: "2025-W53" }) },
+  { name: "day 0000-01-01", field: "period", issue: "bad_period", make: () => dailyReport(randomUUID(), "0000-01-01") },
+  { name: "day 9999-12-31", field: "period", issue: "bad_period", make: () => dailyReport(randomUUID(), "9999-12-31") },
 ];
 
 const stored = async (clientIds: string[]) =>
@@ -96,7 +99,7 @@ describe.each([
   ["Socket.IO", (input: unknown, i: number) => overSocket(sockets[i % sockets.length]!, input)],
   ["REST", (input: unknown) => overRest(input)],
 ])("one poisoned report among valid ones, over %s", (_door, send) => {
-  it.each(POISONS)("refuses $name alone, naming $field, and stores every valid report of its batch", async ({ field, make }) => {
+  it.each(POISONS)("refuses $name alone, naming $field, and stores every valid report of its batch", async ({ field, issue, make }) => {
     const valid = Array.from({ length: 12 }, () => situationReport());
     const poisoned = make();
     // All sent at once: on the socket door they share intake's micro-batch window.
@@ -104,6 +107,7 @@ describe.each([
     const bad = answers.splice(6, 1)[0];
     expect(bad.error).toMatchObject({ code: "invalid_input" });
     expect(bad.error.fields).toHaveProperty([field]);
+    expect(bad.error.fieldIssues[field]).toEqual({ code: issue });
     if ("status" in bad) expect(bad.status).toBe(400);
     expect(answers.map((a) => a.error ?? null)).toEqual(valid.map(() => null));
     expect(answers.map((a) => a.data.clientId)).toEqual(valid.map((r) => r.clientId));
