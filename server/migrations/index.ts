@@ -6,6 +6,7 @@ import { reportsTables } from "./0004-reports.ts";
 import { subCategoriesTable } from "./0005-sub-categories.ts";
 import { revisionsComparePayloads } from "./0006-revisions-compare-payloads.ts";
 import { reportStatusNote } from "./0007-report-status-note.ts";
+import { reportEventDetails } from "./0008-report-event-details.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -18,4 +19,13 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Append only; never reorder or edit a released one. */
-export const migrations: Migration[] = [postgisExtension, regionsTable, accountsTables, reportsTables, subCategoriesTable, revisionsComparePayloads, reportStatusNote];
+export const migrations: Migration[] = [
+  postgisExtension,
+  regionsTable,
+  accountsTables,
+  reportsTables,
+  subCategoriesTable,
+  revisionsComparePayloads,
+  reportStatusNote,
+  reportEventDetails,
+];
