@@ -10,6 +10,7 @@ import { frontEndsRouter } from "./core/static.ts";
 import { routerFor } from "./core/routes.ts";
 import { createIo, type IoServer } from "./core/io.ts";
 import { compileTrustProxy } from "./core/trust-proxy.ts";
+import { systemClock, type Clock } from "./core/clock.ts";
 import { healthRouter } from "./health/health.routes.ts";
 import { createRegionsService, type RegionsService } from "./regions/regions.service.ts";
 import { regionsRouter } from "./regions/regions.routes.ts";
@@ -41,6 +42,8 @@ export interface AppDeps {
   config: Config;
   db: Database;
   log: Logger;
+  /** Where leases and deadlines read the time; tests inject a manual clock. Default: the system clock. */
+  clock?: Clock;
 }
 
 export interface App {
@@ -54,9 +57,11 @@ export interface App {
 
 function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions: RegionsService) {
   const sequelize = deps.db.sequelize;
+  const clock = deps.clock ?? systemClock;
   const audit = createAuditService(sequelize);
   const subCategories = createSubCategoriesService(sequelize);
   return {
+    clock,
     audit,
     regions,
     subCategories,

@@ -6,6 +6,7 @@ import { parseConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
 import { openDatabase, type Database } from "../core/db.ts";
 import { listenOnLoopback, type LoopbackApp } from "./loopback-app.ts";
+import type { Clock } from "../core/clock.ts";
 
 export type TestApp = LoopbackApp;
 
@@ -21,12 +22,12 @@ export function openTestDatabase(poolMax = 10): Promise<Database> {
 }
 
 /** A whole server on a random port against the test database, like main.ts builds it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   // Photos and other files go to a directory of this app's own, removed on close.
   const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-app-"));
   const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", DATA_DIR: dataDir, ...env });
   const db = await openTestDatabase();
-  return listenOnLoopback({ config, db, log: createLogger(config.LOG_LEVEL) }, () => rmSync(dataDir, { recursive: true, force: true }));
+  return listenOnLoopback({ config, db, log: createLogger(config.LOG_LEVEL), clock: opts.clock }, () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
 /**
@@ -34,10 +35,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
  * last. The object is filled in when the app has started, so read it inside tests and hooks, never at
  * the file's top level; hooks registered after this call run after the start and before the close.
  */
-export function useTestApp(env: Record<string, string> = {}): TestApp {
+export function useTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): TestApp {
   const t = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(t, await startTestApp(env));
+    Object.assign(t, await startTestApp(env, opts));
   });
   afterAll(() => t.close?.());
   return t;
