@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import preact from "@preact/preset-vite";
 import { aliases } from "../vite.aliases.ts";
+import { precompress } from "../vite.precompress.ts";
 
 const dashboardRoot = fileURLToPath(new URL(".", import.meta.url));
 const outDir = fileURLToPath(new URL("../dist/dashboard", import.meta.url));
@@ -14,7 +15,7 @@ const devServer = "http://localhost:3000";
 export default defineConfig({
   root: dashboardRoot,
   base: "/",
-  plugins: [preact()],
+  plugins: [preact(), precompress()],
   resolve: { alias: aliases },
   build: { outDir, emptyOutDir: true },
   server: {

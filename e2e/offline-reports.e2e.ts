@@ -14,6 +14,7 @@ import type { ReportView } from "@contract/reports.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { signInDashboard, signInPhone } from "./lib/sign-in.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
+import { waitOfflineReady } from "./lib/offline-ready.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 /** Paringin Kota, Kecamatan Paringin (63.11.06): the southern verifier's region. */
@@ -63,7 +64,8 @@ describe("offline situation reports", () => {
     let page = await phone.newPage();
     await signInPhone(page, rig.server.baseUrl, "petugas.paringin");
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-    await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 }); // boundaries are on the phone
+    await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 });
+    await waitOfflineReady(page); // boundaries (the desa too) are on the phone
 
     await phone.setOffline(true);
     for (const [i, title] of titles.entries()) {

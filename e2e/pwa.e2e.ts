@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, DEMO_PASSWORD } from "./lib/artifacts.ts";
+import { waitOfflineReady } from "./lib/offline-ready.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 describe("officer PWA offline shell", () => {
@@ -50,6 +51,7 @@ describe("officer PWA offline shell", () => {
     await page.getByTestId("officer-home").waitFor();
     // Boundaries reach IndexedDB in the background; wait until the home shows the kecamatan name.
     await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 });
+    await waitOfflineReady(page); // the desa too, which the map draws
 
     await context.setOffline(true);
     await page.reload();

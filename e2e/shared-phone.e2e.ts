@@ -11,6 +11,7 @@ import type { ReportView } from "@contract/reports.ts";
 import type { OneTimePasswordResult } from "@contract/users.ts";
 import { artifactPath, fullPageShot, DEMO_PASSWORD } from "./lib/artifacts.ts";
 import { fillSituationForm } from "./lib/situation-form.ts";
+import { waitOfflineReady } from "./lib/offline-ready.ts";
 import { useServerAndBrowser } from "./lib/suite.ts";
 
 const PARINGIN = "63.11.06";
@@ -87,6 +88,7 @@ describe("shared phone and admin-kept sub-categories", () => {
     await login(page, "petugas.paringin", DEMO_PASSWORD);
     await page.getByTestId("officer-home").waitFor();
     await page.getByText("Kec. Paringin").waitFor({ timeout: 30_000 });
+    await waitOfflineReady(page);
 
     // The form offers the admin's list: the new one, not the retired one.
     await page.getByTestId("new-situation").click();

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import preact from "@preact/preset-vite";
 import { aliases } from "../vite.aliases.ts";
+import { precompress } from "../vite.precompress.ts";
 import { serviceWorker } from "./build/service-worker.plugin.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -15,7 +16,15 @@ const devServer = "http://localhost:3000";
 export default defineConfig({
   root,
   base: "/m/",
-  plugins: [preact(), serviceWorker({ entry: fileURLToPath(new URL("./src/sw/sw.ts", import.meta.url)) })],
+  plugins: [
+    preact(),
+    serviceWorker({
+      entry: fileURLToPath(new URL("./src/sw/sw.ts", import.meta.url)),
+      // For the home screen, fetched by the browser when installing; the pages show only icon-192.
+      skip: ["icons/icon-512.png", "icons/apple-touch-icon.png"],
+    }),
+    precompress(),
+  ],
   resolve: { alias: aliases },
   build: {
     outDir,

@@ -7,6 +7,7 @@ import type { Database } from "./core/db.ts";
 import { apiNotFound, errorHandler } from "./core/error-handler.ts";
 import { categoryLogger } from "./core/logger.ts";
 import { frontEndsRouter } from "./core/static.ts";
+import { compressAnswers } from "./core/compress-answers.ts";
 import { routerFor } from "./core/routes.ts";
 import { createIo, type IoServer } from "./core/io.ts";
 import { compileTrustProxy } from "./core/trust-proxy.ts";
@@ -30,6 +31,14 @@ import { createPhotoStore } from "./reports/photo-store.ts";
 import { createReportsService } from "./reports/reports.service.ts";
 import { createStatusService } from "./reports/status.service.ts";
 import { reportsRouter } from "./reports/reports.routes.ts";
+import { createQueueService } from "./reports/queue.service.ts";
+import { createHistoryService } from "./reports/history.service.ts";
+import { createAmendmentsService } from "./reports/amendments.service.ts";
+import { reportHistoryRouter } from "./reports/history.routes.ts";
+import { createBulkService } from "./reports/bulk.service.ts";
+import { bulkRouter } from "./reports/bulk.routes.ts";
+import { createClaimsService } from "./claims/claims.service.ts";
+import { claimsRouter } from "./claims/claims.routes.ts";
 import { registerReportEvents } from "./reports/reports.socket.ts";
 import { createChangesService } from "./changes/changes.service.ts";
 import { getReportRowsByIds } from "./reports/reports.read.repo.ts";
@@ -37,6 +46,23 @@ import { presentReport } from "./reports/reports.present.ts";
 import { changesRouter } from "./changes/changes.routes.ts";
 import { createSubCategoriesService } from "./sub-categories/sub-categories.service.ts";
 import { subCategoriesRouter } from "./sub-categories/sub-categories.routes.ts";
+import { createIncidentsService } from "./incidents/incidents.service.ts";
+import { incidentsRouter } from "./incidents/incidents.routes.ts";
+import { createAgenciesService } from "./follow-ups/agencies.service.ts";
+import { createFollowUpsService } from "./follow-ups/follow-ups.service.ts";
+import { followUpsRouter } from "./follow-ups/follow-ups.routes.ts";
+import { createRollupsService } from "./rollups/rollups.service.ts";
+import { createStatsService } from "./rollups/stats.service.ts";
+import { statsRouter } from "./rollups/stats.routes.ts";
+import { createDutiesService } from "./duties/duties.service.ts";
+import { createDutyCalendarService } from "./duties/duty-calendar.service.ts";
+import { createScorecardService } from "./duties/scorecard.service.ts";
+import { sendDutyReminder } from "./duties/duties.socket.ts";
+import { dutiesRouter } from "./duties/duties.routes.ts";
+import { createJobsService } from "./jobs/jobs.service.ts";
+import { scheduledJobs } from "./jobs/catalog.ts";
+import { announceJobRun } from "./jobs/jobs.socket.ts";
+import { jobsRouter } from "./jobs/jobs.routes.ts";
 
 export interface AppDeps {
   config: Config;
@@ -44,6 +70,8 @@ export interface AppDeps {
   log: Logger;
   /** Where leases and deadlines read the time; tests inject a manual clock. Default: the system clock. */
   clock?: Clock;
+  /** The built front ends (dist/ by default); tests serve a small one of their own. */
+  distDir?: string;
 }
 
 export interface App {
@@ -60,14 +88,24 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
   const clock = deps.clock ?? systemClock;
   const audit = createAuditService(sequelize);
   const subCategories = createSubCategoriesService(sequelize);
+  const claims = createClaimsService({ db: sequelize, io, clock, audit, leaseMinutes: deps.config.CLAIM_LEASE_MINUTES });
+  const reportStatus = createStatusService({ db: sequelize, io, audit, claims: claims.decisions });
+  const followUps = createFollowUpsService({ db: sequelize, io, audit, clock });
+  const rollups = createRollupsService(sequelize);
+  const duties = createDutiesService({ db: sequelize, clock, remind: sendDutyReminder(io) });
   return {
     clock,
     audit,
     regions,
     subCategories,
     intake: createReportIntake({ db: sequelize, regions, subCategories, io, log: categoryLogger(deps.log, "reports") }),
-    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR, { onCrash: photoDecoderCrashed(deps.log) }), io),
-    reportStatus: createStatusService(sequelize, io),
+    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR, { onCrash: photoDecoderCrashed(deps.log) }), io, clock),
+    reportQueue: createQueueService(sequelize),
+    reportHistory: createHistoryService(sequelize),
+    amendments: createAmendmentsService(sequelize, io, audit),
+    claims,
+    reportStatus,
+    bulk: createBulkService({ status: reportStatus, assign: followUps.assign, log: categoryLogger(deps.log, "reports") }),
     changes: createChangesService(sequelize, async (ids) => {
       const rows = await getReportRowsByIds(sequelize, ids);
       return new Map(rows.map((r) => [r.id, presentReport(r)]));
@@ -77,6 +115,30 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
       maxFailuresPerIpDay: deps.config.LOGIN_MAX_FAILURES_PER_IP_DAY,
     }),
     users: createUsersService(sequelize, audit, live),
+    incidents: createIncidentsService({
+      db: sequelize,
+      io,
+      audit,
+      clock,
+      log: categoryLogger(deps.log, "socket"),
+      duplicates: { radiusM: deps.config.DUPLICATE_RADIUS_M, windowHours: deps.config.DUPLICATE_WINDOW_HOURS },
+    }),
+    agencies: createAgenciesService(sequelize, audit, clock),
+    followUps,
+    rollups,
+    stats: createStatsService({ db: sequelize, clock, kecamatanCodes: regions.kecamatanCodes }),
+    duties,
+    dutyCalendar: createDutyCalendarService({ db: sequelize, clock, duties }),
+    scorecard: createScorecardService({ db: sequelize, clock, duties }),
+    /** Scheduled jobs; main.ts starts them (tests start them when they mean to). */
+    jobs: createJobsService({
+      db: sequelize,
+      clock,
+      log: categoryLogger(deps.log, "job"),
+      jobs: scheduledJobs({ rollups, duties }),
+      announce: announceJobRun(io),
+      staleMinutes: deps.config.JOB_STALE_MINUTES,
+    }),
   };
 }
 
@@ -115,6 +177,8 @@ export function createApp(deps: AppDeps): App {
   app.set("trust proxy", trustProxy);
   app.use(securityHeaders(config.TILE_URL));
   app.use(healthRouter(sequelize, categoryLogger(log, "db")));
+  // API answers over 1 KB in brotli or gzip; the front ends' files are precompressed at build (core/static.ts).
+  app.use("/api", compressAnswers());
   // Boundaries and locate are public reads the maps and the phone make often: no session is looked up or
   // minted for them (express-session would make a fresh one, random id and all, per cookieless request).
   app.use(regionsRouter(services.regions));
@@ -128,11 +192,19 @@ export function createApp(deps: AppDeps): App {
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
   app.use(auditRouter(sequelize, accessGuard));
-  app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes));
+  app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes, services.reportQueue));
+  app.use(reportHistoryRouter(services.reportHistory, services.amendments));
+  app.use(claimsRouter(services.claims));
+  app.use(bulkRouter(services.bulk));
   app.use(changesRouter(services.changes));
   app.use(subCategoriesRouter(services.subCategories));
+  app.use(incidentsRouter(services.incidents));
+  app.use(followUpsRouter(services.agencies, services.followUps));
+  app.use(jobsRouter(services.jobs));
+  app.use(statsRouter(services.stats));
+  app.use(dutiesRouter(services.duties, services.dutyCalendar, services.scorecard));
   app.use("/api", apiNotFound);
-  app.use(frontEndsRouter(publicAccess()));
+  app.use(frontEndsRouter(publicAccess(), deps.distDir));
   app.use(errorHandler(categoryLogger(log, "http")));
 
   return { app, http, io, services, close: session.close };

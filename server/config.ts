@@ -77,6 +77,19 @@ const ConfigSchema = z.object({
   SOCKET_EVENTS_PER_SECOND: z.coerce.number().min(1).default(20),
   /** Sockets one user may hold (per server node); one more closes their oldest. */
   SOCKET_MAX_PER_USER: z.coerce.number().int().min(1).default(10),
+  /** How long a verifier's claim on a report lasts unless renewed (the detail renews it while open). */
+  CLAIM_LEASE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** Duplicate candidates of a situation report: same bidang, within this many meters… */
+  DUPLICATE_RADIUS_M: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  /** …and this many hours of its occurred_at, either side. */
+  DUPLICATE_WINDOW_HOURS: z.coerce.number().min(1).max(24 * 30).default(24),
+  /**
+   * Run the scheduled jobs (rollups, duty check) on this node. Several nodes may all run them: each period
+   * runs once, on whichever node claims it first (server/jobs/).
+   */
+  JOBS: booleanish.default(true),
+  /** A job run without progress for this long is taken to have died with its node, and another may take over. */
+  JOB_STALE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
 });
 
 /** SESSION_SECRET may be absent outside production: see auth/session-secret.ts for what is used then. */

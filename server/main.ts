@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import { installGracefulShutdown } from "./core/shutdown.ts";
 import { ensureInitialAdmin } from "./users/initial-admin.ts";
 import { seedDemoAccounts } from "../seeds/demo.ts";
+import { seedDemoReports } from "../seeds/generate/demo-data.ts";
 
 async function main() {
   let config;
@@ -39,13 +40,26 @@ async function main() {
   const kecamatan = await built.services.regions.kecamatanList();
   if (!kecamatan.length) throw new Error("the regions table holds no kecamatan: were the migrations applied?");
   if (config.DEMO) await seedDemoAccounts(built.services.users, kecamatan, appLog);
+  // A new user's first look is a working office: a year of reports, only into an empty reports table.
+  if (config.DEMO) await seedDemoReports({ db: db.sequelize, users: built.services.users, kecamatan, now: built.services.clock.now(), log: appLog });
   await ensureInitialAdmin(db.sequelize, built.services.users, config, categoryLogger(log, "auth"));
+  // Boundaries are compressed once per level (brotli 11 takes a second or two): do it now, not on the
+  // first visitor's request.
+  for (const level of ["kecamatan", "desa"] as const) await built.services.regions.encodedCollection(level);
   http.listen(config.PORT, config.HOST);
   await once(http, "listening");
   const { port } = http.address() as AddressInfo;
   appLog.info({ port, url: `http://localhost:${port}/`, mobile: `http://localhost:${port}/m/`, demo: config.DEMO }, "SIKANDA listening");
 
-  installGracefulShutdown({ http, io, db, log: appLog, graceMs: config.SHUTDOWN_GRACE_MS, afterHttp: built.close });
+  // Scheduled jobs catch up on what they missed while the server was down, in the background: a long
+  // catch-up must not keep the server from answering.
+  const jobs = built.services.jobs;
+  if (config.JOBS) jobs.start().catch((err: unknown) => categoryLogger(log, "job").error({ err }, "jobs failed to start"));
+  const afterHttp = async () => {
+    await jobs.stop();
+    await built.close();
+  };
+  installGracefulShutdown({ http, io, db, log: appLog, graceMs: config.SHUTDOWN_GRACE_MS, afterHttp });
 }
 
 main().catch((err) => {

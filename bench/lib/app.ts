@@ -21,6 +21,8 @@ export async function startBenchApp(opts: {
    * database (one shared connection, see core/db.ts), not as a PostgreSQL server with a pool.
    */
   urlIsEmbedded?: boolean;
+  /** The built front ends to serve; default dist/. */
+  distDir?: string;
 }): Promise<BenchApp> {
   const config = parseConfig({
     NODE_ENV: "production",
@@ -38,5 +40,5 @@ export async function startBenchApp(opts: {
     poolMax: config.DB_POOL_MAX,
     log: opts.log,
   });
-  return listenOnLoopback({ config, db, log: opts.log });
+  return listenOnLoopback({ config, db, log: opts.log, distDir: opts.distDir });
 }

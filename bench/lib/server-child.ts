@@ -31,6 +31,7 @@ try {
     log,
     poolMax: opts.poolMax,
     env: opts.env,
+    distDir: opts.distDir,
   });
   const accounts = await createAccounts(app, opts.accounts ?? []);
   await send({ type: "ready", databaseUrl: database.url, baseUrl: app.baseUrl, mode: database.mode, accounts });

@@ -25,6 +25,8 @@ export interface BenchServerOptions {
   /** Extra configuration for parseConfig, e.g. { REDIS_URL: "…" }. */
   env?: Record<string, string>;
   accounts?: AccountSpec[];
+  /** The built front ends to serve (default: the repository's dist/), e.g. a build made by the benchmark. */
+  distDir?: string;
 }
 
 /** What the child announces once it listens. */

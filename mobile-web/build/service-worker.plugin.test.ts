@@ -12,9 +12,14 @@ describe("precacheManifest", () => {
   };
   const read = (f: string) => files[f]!;
 
-  it("lists every built file under the base except the worker and source maps", () => {
+  it("lists every built file under the base except the worker and source maps, the page as the base", () => {
     const { urls } = precacheManifest(Object.keys(files), read, "/m/");
-    expect(urls).toEqual(["/m/assets/index-abc.js", "/m/assets/map-picker-def.js", "/m/icons/icon-192.png", "/m/index.html"]);
+    expect(urls).toEqual(["/m/assets/index-abc.js", "/m/assets/map-picker-def.js", "/m/icons/icon-192.png", "/m/"]);
+  });
+
+  it("leaves out the files it is told to skip (icons only the installing browser fetches)", () => {
+    const { urls } = precacheManifest([...Object.keys(files), "icons/icon-512.png"], (f) => files[f] ?? "big png", "/m/", ["icons/icon-512.png"]);
+    expect(urls).toEqual(["/m/assets/index-abc.js", "/m/assets/map-picker-def.js", "/m/icons/icon-192.png", "/m/"]);
   });
 
   it("changes the version when any cached byte changes, and only then", () => {

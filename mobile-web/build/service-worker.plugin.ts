@@ -13,7 +13,14 @@ const SW_FILE = "sw.js";
  * build with any changed byte gets a new cache (and old caches are dropped on activate); an unchanged
  * build keeps the same version, so phones download nothing.
  */
-export function serviceWorker(opts: { entry: string }): Plugin {
+export function serviceWorker(opts: {
+  entry: string;
+  /**
+   * Built files (relative to the output directory) left out of the precache: icons the browser fetches
+   * itself when the app is installed and no page shows. Every phone would download them for nothing.
+   */
+  skip?: readonly string[];
+}): Plugin {
   let base = "/";
   let publicDir = "";
   return {
@@ -28,8 +35,13 @@ export function serviceWorker(opts: { entry: string }): Plugin {
     },
     writeBundle(output, bundle) {
       const outDir = output.dir!;
+      // A service worker registered as a classic script cannot import: code it shares must be inlined.
+      const sw = bundle[SW_FILE];
+      if (sw?.type === "chunk" && (sw.imports.length > 0 || sw.dynamicImports.length > 0)) {
+        throw new Error(`${SW_FILE} imports ${[...sw.imports, ...sw.dynamicImports].join(", ")}: keep its modules out of the app's graph`);
+      }
       const files = [...Object.keys(bundle), ...listFiles(publicDir)];
-      const manifest = precacheManifest(files, (f) => readFileSync(path.join(outDir, f)), base);
+      const manifest = precacheManifest(files, (f) => readFileSync(path.join(outDir, f)), base, opts.skip);
       const swPath = path.join(outDir, SW_FILE);
       const code = readFileSync(swPath, "utf8");
       const replaced = code.replace(new RegExp(`(["'\`])${PRECACHE_PLACEHOLDER}\\1`), JSON.stringify(manifest));
@@ -41,13 +53,17 @@ export function serviceWorker(opts: { entry: string }): Plugin {
 
 /**
  * Which files the service worker precaches, as URLs under `base`: everything built except the worker
- * itself and source maps. Lazy chunks are included on purpose: the map picker must open offline too.
+ * itself, source maps and the files named in `skip`; index.html as `base` itself. Lazy chunks are included on purpose: the map picker must open offline too.
  */
-export function precacheManifest(files: string[], read: (file: string) => Buffer | string, base: string): { version: string; urls: string[] } {
-  const kept = [...new Set(files)].filter((f) => f !== SW_FILE && !f.endsWith(".map")).sort();
+export function precacheManifest(files: string[], read: (file: string) => Buffer | string, base: string, skip: readonly string[] = []): { version: string; urls: string[] } {
+  const posix = (f: string) => f.split(path.sep).join("/");
+  const kept = [...new Set(files)].filter((f) => f !== SW_FILE && !f.endsWith(".map") && !skip.includes(posix(f))).sort();
   const hash = createHash("sha256");
   for (const f of kept) hash.update(f).update("\0").update(read(f)).update("\0");
-  return { version: hash.digest("hex").slice(0, 12), urls: kept.map((f) => base + f.split(path.sep).join("/")) };
+  // The page is opened as `<base>` (the manifest's start_url): precached under that URL, its install
+  // revalidates the copy the browser just loaded (a 304) instead of downloading `index.html` again.
+  const url = (f: string) => (posix(f) === "index.html" ? base : base + posix(f));
+  return { version: hash.digest("hex").slice(0, 12), urls: kept.map(url) };
 }
 
 /** Files under a directory, relative to it (the public dir, copied as is). */

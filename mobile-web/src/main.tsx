@@ -1,9 +1,10 @@
+import "@kit/zod-setup.ts";
 import "./ui/styles.css";
 import { effect } from "@preact/signals";
 import { render } from "preact";
 import { App } from "./app/app.tsx";
 import { AppContext, createAppModels, wireModels } from "./app/context.ts";
-import { initLang, lang } from "./i18n/i18n.ts";
+import { initLang, lang, t } from "./i18n/i18n.ts";
 import { registerServiceWorker } from "./pwa/register.ts";
 
 /**
@@ -12,8 +13,13 @@ import { registerServiceWorker } from "./pwa/register.ts";
  */
 async function boot() {
   await initLang();
-  // The page's language follows the setting, for screen readers and hyphenation.
-  effect(() => void (document.documentElement.lang = lang.value));
+  // The page's language follows the setting, for screen readers and hyphenation; so do its title and the
+  // description a search result or a shared link shows (index.html carries the Indonesian ones).
+  effect(() => {
+    document.documentElement.lang = lang.value;
+    document.title = t("app.name");
+    document.querySelector('meta[name="description"]')?.setAttribute("content", t("app.description"));
+  });
   const models = createAppModels();
   const root = document.getElementById("app")!;
   root.textContent = ""; // the static "SIKANDA…" placeholder shown while the script loads

@@ -9,7 +9,8 @@ export function auditRouter(db: Sequelize, guard: AccessGuard<"GET /api/audit">)
     {
       /** Newest first; the next page is the entries before the last id (the log is append-only). */
       "GET /api/audit": async ({ query }) => {
-        const entries = await getAuditEntries(db, query);
+        const { action, ...rest } = query;
+        const entries = await getAuditEntries(db, { ...rest, actions: action });
         const last = entries.at(-1);
         return { data: entries, page: { total: null, next: entries.length === query.limit && last ? String(last.id) : null } };
       },

@@ -16,7 +16,25 @@ export type AuditAction =
   | "user.password_reset"
   | "user.password_changed"
   | "user.registered"
-  | "user.initial_admin";
+  | "user.initial_admin"
+  // Incidents (target: the incident, or each report merged into / taken out of it) and follow-ups
+  // (target: the assignment; agencies: the agency).
+  | "incident.created"
+  | "incident.merged"
+  | "incident.unmerged"
+  | "incident.dissolved"
+  | "agency.created"
+  | "agency.updated"
+  | "followup.assigned"
+  | "followup.responded"
+  | "followup.closed"
+  // Verification (issue 13): a decision, and claims taken, released or broken by an admin.
+  | "report.status_changed"
+  | "report.claimed"
+  | "report.released"
+  | "report.claim_broken"
+  // A verifier reviewed an amendment (a verified periodic report its author sent again).
+  | "report.amendment_reviewed";
 
 export function createAuditService(db: Sequelize) {
   return {

@@ -36,6 +36,13 @@ const OFFICER_ONLY = (status: number): Expect => ({ ...ALL(403), anonymous: 401,
 /** Readers of reports: officers (own), verifiers, leaders, admins — never guests. */
 const REPORT_READERS = (status: number): Expect => ({ ...ALL(status), anonymous: 401, guest: 403 });
 
+/** Verifiers, leaders and admins; never officers (not even for their own reports) or guests. */
+const STAFF_READERS = (status: number): Expect => ({ ...ALL(403), anonymous: 401, verifier: status, leader: status, admin: status });
+/** Those who decide on reports: verifiers and admins. */
+const DECIDERS = (status: number): Expect => ({ ...ALL(403), anonymous: 401, verifier: status, admin: status });
+/** An id no row has. */
+const NOBODY = "00000000-0000-4000-8000-000000000000";
+
 const CASES: Record<string, Case> = {
   "GET /healthz": { expect: ALL(200) },
   "GET /readyz": { expect: ALL(200) },
@@ -45,6 +52,7 @@ const CASES: Record<string, Case> = {
   "POST /api/auth/login": { expect: ALL(400), body: () => ({}) },
   "POST /api/auth/register": { expect: ALL(400), body: () => ({ username: "x" }) },
   "GET /api/auth/me": { expect: SIGNED_IN(200) },
+  "GET /api/auth/session": { expect: ALL(200) },
   "PATCH /api/auth/me": { expect: SIGNED_IN(200), body: () => ({}) },
   "POST /api/auth/password": { expect: SIGNED_IN(400), body: () => ({ currentPassword: "wrong-wrong", newPassword: "Another-pass-1" }) },
   "GET /api/users": { expect: ADMIN_ONLY(200) },
@@ -59,11 +67,34 @@ const CASES: Record<string, Case> = {
   "POST /api/reports": { expect: OFFICER_ONLY(400), body: () => ({ kind: "situation" }) },
   "GET /api/reports": { expect: REPORT_READERS(200) },
   "GET /api/reports/:id": { expect: REPORT_READERS(200), path: (c) => `/api/reports/${c.report.id}` },
+  // The queue's counts, and a report's past for the verification desk (issue 13). Reviewing an amendment
+  // without a version is refused by validation (400) once the permission check has passed.
+  "GET /api/reports/counts": { expect: REPORT_READERS(200) },
+  "GET /api/reports/:id/history": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/history` },
+  "GET /api/reports/:id/revisions": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/revisions` },
+  "GET /api/reports/:id/revisions/:n": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/revisions/1` },
+  "GET /api/reports/:id/diff": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/diff?from=1&to=1` },
+  "POST /api/reports/:id/review-amendment": { expect: DECIDERS(400), path: (c) => `/api/reports/${c.report.id}/review-amendment`, body: () => ({}) },
   // Validation runs after the permission check: deciders get 400 for the missing version, nothing changes.
   "POST /api/reports/:id/status": {
     expect: { ...ALL(403), anonymous: 401, verifier: 400, admin: 400 },
     path: (c) => `/api/reports/${c.report.id}/status`,
     body: () => ({ status: "verified" }),
+  },
+  // Claims (issue 13): the verifier takes the report, so the admin after it is told who holds it; the
+  // release that follows leaves it free for the cases after these.
+  "POST /api/reports/:id/claim": {
+    expect: { ...ALL(403), anonymous: 401, verifier: 200, admin: 409 },
+    path: (c) => `/api/reports/${c.report.id}/claim`,
+  },
+  "DELETE /api/reports/:id/claim": {
+    expect: { ...ALL(403), anonymous: 401, verifier: 204, admin: 204 },
+    path: (c) => `/api/reports/${c.report.id}/claim`,
+  },
+  // A version the report never had: deciders get 200 with the item `stale`, nothing changes.
+  "POST /api/reports/bulk": {
+    expect: { ...ALL(403), anonymous: 401, verifier: 200, admin: 200 },
+    body: (c) => ({ action: "verify", items: [{ id: c.report.id, version: 999 }] }),
   },
   "PUT /api/reports/:id/photos/:sha256": {
     expect: OFFICER_ONLY(400),
@@ -77,6 +108,23 @@ const CASES: Record<string, Case> = {
   "GET /api/sub-categories": { expect: ALL(200) },
   "POST /api/sub-categories": { expect: ADMIN_ONLY(201), body: (c) => ({ bidang: "politik", name: c.unique() }) },
   "PATCH /api/sub-categories/:id": { expect: ADMIN_ONLY(200), path: () => "/api/sub-categories/1", body: () => ({ sort: 0 }) },
+  // Duplicates, incidents and follow-ups (issue 13). Ids nobody has answer 404 to those allowed: each
+  // route's success is checked in server/test/incident-successes.ts.
+  "GET /api/reports/:id/duplicates": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/duplicates` },
+  "GET /api/incidents": { expect: STAFF_READERS(200) },
+  "GET /api/incidents/:id": { expect: STAFF_READERS(404), path: () => `/api/incidents/${NOBODY}` },
+  "POST /api/incidents": { expect: DECIDERS(400), body: () => ({ reportIds: [] }) },
+  "POST /api/incidents/:id/reports": { expect: DECIDERS(404), path: () => `/api/incidents/${NOBODY}/reports`, body: () => ({ reportIds: [NOBODY] }) },
+  "DELETE /api/incidents/:id/reports/:reportId": { expect: DECIDERS(404), path: () => `/api/incidents/${NOBODY}/reports/${NOBODY}` },
+  "GET /api/agencies": { expect: STAFF_READERS(200) },
+  "POST /api/agencies": { expect: ADMIN_ONLY(201), body: (c) => ({ name: c.unique(), kind: "other" }) },
+  "PATCH /api/agencies/:id": { expect: ADMIN_ONLY(404), path: () => `/api/agencies/${NOBODY}`, body: () => ({ active: true }) },
+  "GET /api/follow-ups": { expect: STAFF_READERS(200) },
+  "GET /api/follow-ups/board": { expect: STAFF_READERS(200) },
+  "POST /api/follow-ups": { expect: DECIDERS(400), body: () => ({}) },
+  "POST /api/follow-ups/:id/response": { expect: DECIDERS(404), path: () => `/api/follow-ups/${NOBODY}/response`, body: () => ({ response: "x" }) },
+  "POST /api/follow-ups/:id/close": { expect: DECIDERS(404), path: () => `/api/follow-ups/${NOBODY}/close` },
+  "GET /api/reports/:id/follow-ups": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/follow-ups` },
   // Last: it ends the session used for the others.
   "POST /api/auth/logout": { expect: ALL(204) },
 };

@@ -61,6 +61,13 @@ export function authRouter(deps: { auth: AuthService; users: AccountsForAuth; au
 
       "GET /api/auth/me": (_input, { req }) => ({ data: sessionUserOf(req) }),
 
+      // The same user as /me (loadSessionUser already ended an expired or disabled session), or null.
+      // It differs per cookie, so no cache may keep it.
+      "GET /api/auth/session": (_input, { req, res }) => {
+        res.set("Cache-Control", "no-store");
+        return { data: req.user ?? null };
+      },
+
       "PATCH /api/auth/me": async ({ body }, { req }) => {
         const updated = await users.updateOwnProfile(requestContext(req), actorOf(req).id, body);
         return { data: presentSessionUser(updated) };

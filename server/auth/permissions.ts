@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   "report.read.published": { anonymous: "all", guest: "all", officer: "all", verifier: "all", admin: "all", leader: "all" },
   "report.verify": { verifier: "region", admin: "all" },
   "report.publish": { verifier: "region", admin: "all" },
+  /** A lease on a report while deciding on it (claims/); breaking another's lease is for admins. */
+  "report.claim": { verifier: "region", admin: "all" },
+  "report.claim.break": { admin: "all" },
   "changes.read": { officer: "own", verifier: "region", admin: "all", leader: "all", guest: "all" },
   "alert.acknowledge": { leader: "all", admin: "all" },
   "user.manage": { admin: "all" },
@@ -28,6 +31,23 @@ export const PERMISSIONS = {
   "facility.manage": { admin: "all" },
   /** The sub-category list of the report form. */
   "sub_category.manage": { admin: "all" },
+  /** Merging duplicate reports into incidents and unmerging them (issue #13). */
+  "incident.manage": { verifier: "region", admin: "all" },
+  /** The partner agencies follow-ups are assigned to. */
+  "agency.manage": { admin: "all" },
+  /** Assigning reports and incidents to agencies, entering responses, closing. */
+  "followup.manage": { verifier: "region", admin: "all" },
+  /** Assignments, the agency list and the follow-up board; never officers or guests. */
+  "followup.read": { verifier: "region", admin: "all", leader: "all" },
+  /** Scheduled jobs (issue #15): their runs, and starting one by hand. */
+  "job.read": { admin: "all" },
+  "job.run": { admin: "all" },
+  /** Statistics from the rollups: verifiers their region's. */
+  "stats.read": { verifier: "region", admin: "all", leader: "all" },
+  /** Reporting duties and the scorecard: officers their own, verifiers their region's officers. */
+  "duty.read": { officer: "own", verifier: "region", admin: "all", leader: "all" },
+  /** Deadlines, holidays, leave and officers' start days. */
+  "duty.manage": { admin: "all" },
   "account.self": { officer: "own", verifier: "own", admin: "own", leader: "own", guest: "own" },
   "notification.subscribe": { guest: "own", officer: "own", verifier: "own", admin: "own", leader: "own" },
 } as const satisfies Record<string, Partial<Record<Audience, Scope>>>;

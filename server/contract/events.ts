@@ -6,6 +6,11 @@ import { z } from "zod";
 import type { ErrorBody } from "./errors.ts";
 import type { SubmitReportRaw } from "./reports.ts";
 import { ReportView, type SubmitResult } from "./report-view.ts";
+import type { ClaimNotice } from "./claims.ts";
+import type { IncidentChange } from "./incidents.ts";
+import type { FollowUpChange } from "./follow-ups.ts";
+import type { JobRunView } from "./jobs.ts";
+import type { DutyReminder } from "./duties.ts";
 
 export type Ack<T> = { data: T } | ErrorBody;
 
@@ -37,6 +42,25 @@ export interface ReportServerEvents {
   "report:published": (change: ChangeEnvelope<ReportView>) => void;
 }
 
+/**
+ * Claims on reports (see claims.ts): who is deciding on a report now. Sent to its verifiers, admins and
+ * leaders only; not in the change log, since a lease lapses by itself at its `expiresAt`.
+ */
+export interface ClaimServerEvents {
+  "report:claimed": (notice: ClaimNotice) => void;
+  "report:released": (notice: ClaimNotice) => void;
+}
+
+/**
+ * Incidents and follow-ups (incidents.ts, follow-ups.ts): to the verifiers of the kecamatan involved,
+ * admins and leaders only — never officers or guests. Not in the change log: a client that reconnects
+ * reloads the incident or assignment list.
+ */
+export interface IncidentServerEvents {
+  "incident:changed": (change: IncidentChange) => void;
+  "followup:changed": (change: FollowUpChange) => void;
+}
+
 /** Why the server closed this socket on purpose. Sent just before the disconnect. */
 export interface DisplacedNotice {
   /** `too_many_sockets`: the user opened more than `limit` sockets and this one was the oldest. */
@@ -45,7 +69,17 @@ export interface DisplacedNotice {
   limit: number;
 }
 
-export interface ServerToClientEvents extends ReportServerEvents {
+/**
+ * Scheduled jobs and duties (issue 15): `job:progress` to admins as a run starts, progresses and ends;
+ * `duty:reminder` to an officer's own sockets when a deadline is near. Neither is in the change log: the
+ * job list and `GET /api/duties/mine` are where a client that was away reads them.
+ */
+export interface JobServerEvents {
+  "job:progress": (run: JobRunView) => void;
+  "duty:reminder": (reminder: DutyReminder) => void;
+}
+
+export interface ServerToClientEvents extends ReportServerEvents, ClaimServerEvents, IncidentServerEvents, JobServerEvents {
   /** This socket is being closed (see DisplacedNotice); a client should not reconnect it by itself. */
   "session:displaced": (notice: DisplacedNotice) => void;
 }

@@ -74,6 +74,12 @@ export const ReportView = z.strictObject({
   /** The verifier's note on the current status (a rejection's reason, what to revise); null if none. */
   statusNote: z.string().nullable(),
   version: z.number().int(),
+  /**
+   * When its author last amended it after it was verified (a periodic report sent again), while no
+   * verifier has reviewed that amendment yet; null otherwise. The server always sends it; a phone's
+   * provisional copy of a report it has not delivered yet has no such field.
+   */
+  amendedAt: z.string().nullable().optional(),
 });
 export type ReportView = z.infer<typeof ReportView>;
 

@@ -31,7 +31,9 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 
 /**
  * What a verifier may turn a report into, by its current status. Publishing (to guests) and what follows
- * it are not here yet. A periodic report sent again becomes `submitted` whatever it was.
+ * it are not here yet. A report its author sends again (a situation report through `revises`, a periodic
+ * report for the same period) becomes `submitted` again, except a verified or published one: that keeps its
+ * status and is flagged as amended (AMENDABLE_STATUSES).
  */
 export const STATUS_CHANGES: Record<ReportStatus, readonly ReportStatus[]> = {
   submitted: ["verified", "rejected", "revision_requested"],
@@ -40,6 +42,9 @@ export const STATUS_CHANGES: Record<ReportStatus, readonly ReportStatus[]> = {
   rejected: [],
   published: [],
 };
+
+/** Statuses a periodic report keeps when its author resends it: the new revision is an amendment to review. */
+export const AMENDABLE_STATUSES: readonly ReportStatus[] = ["verified", "published"];
 
 /** Statuses whose change needs a note for the author: what was wrong, what to revise. */
 export const NOTE_REQUIRED: readonly ReportStatus[] = ["rejected", "revision_requested"];
@@ -151,8 +156,27 @@ const common = {
   photos: z.array(z.string().regex(/^[a-f0-9]{64}$/, "sha256 hex")).max(REPORT_LIMITS.photosMax, `at most ${REPORT_LIMITS.photosMax} photos`).default([]),
 };
 
+/**
+ * A situation report sent back for revision (`revision_requested`) and resent by its author: the same
+ * report gets a new revision and goes back to `submitted`. `version` is the report's version the officer
+ * saw with the verifier's note; the submission's own `clientId` is new, and keeps the resend idempotent.
+ */
+export const ReviseTarget = z.strictObject({
+  reportId: z.string().uuid("not a report id"),
+  version: z.number().int().min(1),
+});
+export type ReviseTarget = z.infer<typeof ReviseTarget>;
+
 export const SubmitReportInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("situation"), ...common, bidang: Bidang, subCategory: requiredLine(80), body: SituationBody }),
+  z.object({
+    kind: z.literal("situation"),
+    ...common,
+    bidang: Bidang,
+    subCategory: requiredLine(80),
+    body: SituationBody,
+    /** Present when this submission revises a report sent back for revision (see ReviseTarget). */
+    revises: ReviseTarget.optional(),
+  }),
   z.object({ kind: z.literal("daily"), ...common, period: DailyPeriod, body: DailyBody }),
   z.object({ kind: z.literal("weekly"), ...common, period: WeeklyPeriod, body: WeeklyBody }),
   z.object({ kind: z.literal("monthly"), ...common, period: MonthlyPeriod, body: MonthlyBody }),
@@ -183,15 +207,7 @@ export const ChangesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export const ReportListQuery = z.object({
-  /** Only the caller's own reports (officers always get only their own). */
-  mine: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
-  kind: ReportKind.optional(),
-  status: ReportStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** Paging: reports received before this instant. */
-  before: instant().optional(),
-});
+// The query of GET /api/reports (filters, paging) is in report-queue.ts.
 
 /** Photo upload limits and the types accepted (checked by magic bytes, not by the declared type). */
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;

@@ -4,9 +4,48 @@ import { PublicConfig } from "./config.ts";
 import { dataOf, pageOf } from "./envelope.ts";
 import { ReportChange } from "./events.ts";
 import { LocateQuery, LocateResult, RegionCollection, RegionsQuery } from "./regions.ts";
-import { ChangesQuery, ChangeStatusInput, CreateSubCategoryInput, ReportListQuery, SubmitReportInput, UpdateSubCategoryInput } from "./reports.ts";
+import { ChangesQuery, ChangeStatusInput, CreateSubCategoryInput, SubmitReportInput, UpdateSubCategoryInput } from "./reports.ts";
+import { ReportCounts, ReportCountsQuery, ReportListQuery } from "./report-queue.ts";
+import { ReportDetail, ReportHistoryEntry, RevisionDiff, RevisionDiffQuery, RevisionParams, RevisionSummary, RevisionView, ReviewAmendmentInput } from "./report-detail.ts";
 import { PhotoParams, PhotoResult, ReportIdParams, ReportView, SubCategoryIdParams, SubCategoryView, SubmitResult } from "./report-view.ts";
 import { AdminUserView, AuditEntry, AuditQuery, CreateUserInput, OneTimePasswordResult, UpdateUserInput, UserIdParams, UserListQuery } from "./users.ts";
+import { AddIncidentReportsInput, CreateIncidentInput, DuplicateCandidate, DuplicatesQuery, IncidentDetail, IncidentIdParams, IncidentListQuery, IncidentReportParams, IncidentView } from "./incidents.ts";
+import {
+  AgencyIdParams,
+  AgencyListQuery,
+  AgencyView,
+  CloseFollowUpInput,
+  CreateAgencyInput,
+  CreateFollowUpInput,
+  FollowUpBoard,
+  FollowUpIdParams,
+  FollowUpListQuery,
+  FollowUpResponseInput,
+  FollowUpView,
+  UpdateAgencyInput,
+} from "./follow-ups.ts";
+import { BulkInput, BulkResult, ClaimView } from "./claims.ts";
+import { JobNameParams, JobRunsQuery, JobRunStarted, JobRunView, JobView, RunJobInput } from "./jobs.ts";
+import { StatsSummary, StatsSummaryQuery, StatsTrend, StatsTrendQuery } from "./rollups.ts";
+import {
+  DutySettings,
+  Holiday,
+  HolidayInput,
+  HolidayParams,
+  HolidaysQuery,
+  LeaveInput,
+  LeaveParams,
+  LeaveQuery,
+  LeaveView,
+  MyDuties,
+  OfficerDutyInput,
+  OfficerDutyParams,
+  OfficerDutyView,
+  Scorecard,
+  ScorecardDrilldown,
+  ScorecardQuery,
+  ScorecardReportsQuery,
+} from "./duties.ts";
 
 /**
  * Every HTTP route of the server, as data: the key is `METHOD /path` (Express path syntax), the entry says
@@ -41,6 +80,8 @@ export const API_ROUTES = {
   "POST /api/auth/logout": { access: "public", output: "empty" },
   "POST /api/auth/register": { access: "public", body: RegisterGuestInput, output: dataOf(SessionUser) },
   "GET /api/auth/me": { access: "account.self", output: dataOf(SessionUser) },
+  /** The session probe of a page open to everyone: the signed-in user, or null (200 either way, no 401 to log). */
+  "GET /api/auth/session": { access: "public", output: dataOf(SessionUser.nullable()) },
   "PATCH /api/auth/me": { access: "account.self", body: OwnProfileInput, output: dataOf(SessionUser) },
   "POST /api/auth/password": { access: "account.self", body: ChangePasswordInput, output: dataOf(SessionUser) },
 
@@ -53,18 +94,95 @@ export const API_ROUTES = {
 
   /** 201 for a new report, 200 for a repeat of its client_id (`duplicate: true`). */
   "POST /api/reports": { access: "report.submit", body: SubmitReportInput, output: dataOf(SubmitResult) },
-  /** Newest first; `page.seq` is where a live client resumes the change feed. */
+  /**
+   * The queue: newest first, filtered (report-queue.ts), in keyset pages (`page.next` back as `before`);
+   * `page.seq` is where a live client resumes the change feed.
+   */
   "GET /api/reports": { access: "report.list", query: ReportListQuery, output: pageOf(ReportView), cursor: "before" },
-  "GET /api/reports/:id": { access: "report.list", params: ReportIdParams, output: dataOf(ReportView) },
+  /** How many reports the same filter holds, per status and amended. */
+  "GET /api/reports/counts": { access: "report.list", query: ReportCountsQuery, output: dataOf(ReportCounts) },
+  /** The whole report (a superset of ReportView). */
+  "GET /api/reports/:id": { access: "report.list", params: ReportIdParams, output: dataOf(ReportDetail) },
+  // The report's past for the verification desk (issue 13): events, revisions as submitted, their diff.
+  /** Every event, oldest first. */
+  "GET /api/reports/:id/history": { access: "report.read.region", params: ReportIdParams, output: pageOf(ReportHistoryEntry) },
+  "GET /api/reports/:id/revisions": { access: "report.read.region", params: ReportIdParams, output: pageOf(RevisionSummary) },
+  "GET /api/reports/:id/revisions/:n": { access: "report.read.region", params: RevisionParams, output: dataOf(RevisionView) },
+  /** Field by field, from revision `from` to revision `to`. */
+  "GET /api/reports/:id/diff": { access: "report.read.region", params: ReportIdParams, query: RevisionDiffQuery, output: dataOf(RevisionDiff) },
+  /** A verifier has seen the amendment of a verified report: the flag goes (409 when there is none, or stale). */
+  "POST /api/reports/:id/review-amendment": { access: "report.verify", params: ReportIdParams, body: ReviewAmendmentInput, output: dataOf(ReportView) },
   "POST /api/reports/:id/status": { access: "report.verify", params: ReportIdParams, body: ChangeStatusInput, output: dataOf(ReportView) },
   "PUT /api/reports/:id/photos/:sha256": { access: "report.submit", params: PhotoParams, body: "bytes", output: dataOf(PhotoResult) },
   "GET /api/reports/:id/photos/:sha256": { access: "report.list", params: PhotoParams, output: "file" },
+  // Claims and bulk triage (issue 13): a lease while deciding; many decisions, each checked on its own.
+  /** Take or renew the caller's lease; 409 naming the holder (claims.ts CLAIM_CONFLICT_FIELDS) while another's is live. */
+  "POST /api/reports/:id/claim": { access: "report.claim", params: ReportIdParams, output: dataOf(ClaimView) },
+  /** Release the caller's lease; an admin's call breaks another's (its holder is told live). */
+  "DELETE /api/reports/:id/claim": { access: "report.claim", params: ReportIdParams, output: "empty" },
+  /** One result per item, in order; each item applied in its own transaction and audited on its own. */
+  "POST /api/reports/bulk": { access: "report.verify", body: BulkInput, output: dataOf(BulkResult) },
   /** Oldest first after `after`; `page.seq` is the last seq read (or `after` when none). */
   "GET /api/changes": { access: "changes.read", query: ChangesQuery, output: pageOf(ReportChange), cursor: "after" },
 
   "GET /api/sub-categories": { access: "public", output: pageOf(SubCategoryView) },
   "POST /api/sub-categories": { access: "sub_category.manage", body: CreateSubCategoryInput, output: dataOf(SubCategoryView) },
   "PATCH /api/sub-categories/:id": { access: "sub_category.manage", params: SubCategoryIdParams, body: UpdateSubCategoryInput, output: dataOf(SubCategoryView) },
+
+  // Duplicates and incidents (issue 13, incidents.ts): a report's possible duplicates, merged into incidents.
+  /** Most alike first: same bidang, within DUPLICATE_RADIUS_M and DUPLICATE_WINDOW_HOURS; empty for periodic reports. */
+  "GET /api/reports/:id/duplicates": { access: "report.read.region", params: ReportIdParams, query: DuplicatesQuery, output: pageOf(DuplicateCandidate) },
+  /** Newest activity first, in offset pages (`page.next` back as `offset`). */
+  "GET /api/incidents": { access: "report.read.region", query: IncidentListQuery, output: pageOf(IncidentView), cursor: "offset" },
+  "GET /api/incidents/:id": { access: "report.read.region", params: IncidentIdParams, output: dataOf(IncidentDetail) },
+  /** Merge reports into a new incident (201); 409 naming the incident a report is in already. */
+  "POST /api/incidents": { access: "incident.manage", body: CreateIncidentInput, output: dataOf(IncidentDetail) },
+  "POST /api/incidents/:id/reports": { access: "incident.manage", params: IncidentIdParams, body: AddIncidentReportsInput, output: dataOf(IncidentDetail) },
+  /** Take a report out; an incident left with fewer than two reports dissolves (answered with status `dissolved`). */
+  "DELETE /api/incidents/:id/reports/:reportId": { access: "incident.manage", params: IncidentReportParams, output: dataOf(IncidentDetail) },
+
+  // Follow-up with partner agencies (issue 13, follow-ups.ts). Officers and guests never see assignments.
+  "GET /api/agencies": { access: "followup.read", query: AgencyListQuery, output: pageOf(AgencyView), cursor: "offset" },
+  "POST /api/agencies": { access: "agency.manage", body: CreateAgencyInput, output: dataOf(AgencyView) },
+  "PATCH /api/agencies/:id": { access: "agency.manage", params: AgencyIdParams, body: UpdateAgencyInput, output: dataOf(AgencyView) },
+  /** Soonest deadline first; `overdue` is computed as of the answer. */
+  "GET /api/follow-ups": { access: "followup.read", query: FollowUpListQuery, output: pageOf(FollowUpView), cursor: "offset" },
+  /** Per agency: open, overdue, responded, closed, mean hours to respond. */
+  "GET /api/follow-ups/board": { access: "followup.read", output: dataOf(FollowUpBoard) },
+  /** One assignment per agency (201), all or none. */
+  "POST /api/follow-ups": { access: "followup.manage", body: CreateFollowUpInput, output: pageOf(FollowUpView) },
+  "POST /api/follow-ups/:id/response": { access: "followup.manage", params: FollowUpIdParams, body: FollowUpResponseInput, output: dataOf(FollowUpView) },
+  "POST /api/follow-ups/:id/close": { access: "followup.manage", params: FollowUpIdParams, body: CloseFollowUpInput, output: dataOf(FollowUpView) },
+  /** The report's assignments and those of its incident. */
+  "GET /api/reports/:id/follow-ups": { access: "followup.read", params: ReportIdParams, output: pageOf(FollowUpView) },
+
+  // Scheduled jobs, statistics and reporting duties (issue 15: jobs.ts, rollups.ts, duties.ts).
+  /** Every job with its schedule, next run and latest attempt. */
+  "GET /api/jobs": { access: "job.read", output: dataOf(z.array(JobView)) },
+  /** Attempts, newest first. */
+  "GET /api/jobs/runs": { access: "job.read", query: JobRunsQuery, output: pageOf(JobRunView) },
+  /** 202 at once with the run's id; it goes on in the background (runs list, socket `job:progress`); 409 while the job runs. */
+  "POST /api/jobs/:name/run": { access: "job.run", params: JobNameParams, body: RunJobInput, output: dataOf(JobRunStarted) },
+  /** Counts per period (uPlot-ready arrays), split by one dimension, with time-to-verify. */
+  "GET /api/stats/trend": { access: "stats.read", query: StatsTrendQuery, output: dataOf(StatsTrend) },
+  /** Totals over the range per kecamatan × bidang: the table beneath a chart. */
+  "GET /api/stats/summary": { access: "stats.read", query: StatsSummaryQuery, output: dataOf(StatsSummary) },
+  /** The officer's own duties of the last weeks, judged now (others get an empty list), and the deadlines. */
+  "GET /api/duties/mine": { access: "duty.read", output: dataOf(MyDuties) },
+  "GET /api/duties/settings": { access: "duty.read", output: dataOf(DutySettings) },
+  "PUT /api/duties/settings": { access: "duty.manage", body: DutySettings, output: dataOf(DutySettings) },
+  /** The day an officer's duties begin (null: the day their account was made). */
+  "PUT /api/duties/officers/:officerId": { access: "duty.manage", params: OfficerDutyParams, body: OfficerDutyInput, output: dataOf(OfficerDutyView) },
+  "GET /api/duties/scorecard": { access: "duty.read", query: ScorecardQuery, output: dataOf(Scorecard) },
+  "GET /api/duties/scorecard/:officerId/reports": { access: "duty.read", params: OfficerDutyParams, query: ScorecardReportsQuery, output: dataOf(ScorecardDrilldown) },
+  "GET /api/holidays": { access: "duty.read", query: HolidaysQuery, output: pageOf(Holiday) },
+  /** Add or rename the holiday of a day. */
+  "POST /api/holidays": { access: "duty.manage", body: HolidayInput, output: dataOf(Holiday) },
+  "DELETE /api/holidays/:day": { access: "duty.manage", params: HolidayParams, output: "empty" },
+  "GET /api/leave": { access: "duty.read", query: LeaveQuery, output: pageOf(LeaveView) },
+  /** 201 with the leave. */
+  "POST /api/leave": { access: "duty.manage", body: LeaveInput, output: dataOf(LeaveView) },
+  "DELETE /api/leave/:id": { access: "duty.manage", params: LeaveParams, output: "empty" },
 } as const satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KecamatanKode, NewPassword, Role, SessionUser, Username } from "./auth.ts";
 import { requiredSafeText, safeText } from "./text.ts";
+import { instant } from "./time.ts";
 
 const optionalText = (max: number) => safeText({ max, singleLine: true }).nullish().transform((v) => (v ? v : null));
 /** NIP: the 18-digit Indonesian civil-servant number. */
@@ -83,22 +84,46 @@ export const OneTimePasswordResult = z.strictObject({
 });
 export type OneTimePasswordResult = z.infer<typeof OneTimePasswordResult>;
 
+/** An audit action's name, such as `report.status_changed` or `user.created`. */
+const AuditActionName = z.string().regex(/^[a-z][a-z_.]{0,59}$/, "an action such as report.status_changed");
+
 export const AuditQuery = z.object({
-  action: safeText({ max: 60, singleLine: true }).optional(),
+  /** Only these actions: one, a comma-separated list, or the parameter repeated. */
+  action: z
+    .union([z.string(), z.array(z.string()).max(50)])
+    .optional()
+    .transform((v) => {
+      const names = [v ?? []].flat().flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+      return names.length ? names : undefined;
+    })
+    .pipe(z.array(AuditActionName).max(50, "at most 50 actions").optional()),
+  /** The actor's username as recorded. */
   actor: safeText({ max: 60, singleLine: true }).optional(),
+  actorId: z.string().uuid("not a user id").optional(),
+  /** Entries at or after this instant… */
+  from: instant().optional(),
+  /** …and before this one. */
+  to: instant().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
 });
 
-/** One line of the audit log; `details` is what the action recorded (free-form JSON). */
+/**
+ * One line of the audit log, with what a person reads: who (`actorName`, their display name now) did
+ * `action` to what (`targetLabel`: a report's number and perihal, a user's name, an incident's number and
+ * title, an agency or an assignment — null when the target is gone or has no label). `details` is what
+ * the action recorded (free-form JSON: a decision's from/to and note, a broken claim's holder, …).
+ */
 export const AuditEntry = z.strictObject({
   id: z.number().int(),
   at: z.string(),
   action: z.string(),
   actorId: z.string().nullable(),
   actorUsername: z.string().nullable(),
+  actorName: z.string().nullable(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });

@@ -8,13 +8,16 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
+// Trigram similarity for duplicate detection (migration 0010 creates the extension). Listing it here only
+// makes its library loadable; a data directory made before it was listed opens the same.
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const port = parentPort;
 const { dir, maxConnections } = workerData;
 
 try {
-  const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+  const db = await PGlite.create({ dataDir: dir, extensions: { postgis, pg_trgm } });
   // A new 16 MB WAL segment is otherwise zero-filled first, stalling every query for that long (seen as
   // the ack p99 of bench/intake, embedded). Only the last byte is written instead; PGlite is one backend
   // session, so this setting covers all its WAL.

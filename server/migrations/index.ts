@@ -7,6 +7,13 @@ import { subCategoriesTable } from "./0005-sub-categories.ts";
 import { revisionsComparePayloads } from "./0006-revisions-compare-payloads.ts";
 import { reportStatusNote } from "./0007-report-status-note.ts";
 import { reportEventDetails } from "./0008-report-event-details.ts";
+import { reportClaims } from "./0009-report-claims.ts";
+import { incidentsTables } from "./0010-incidents.ts";
+import { followUpsTables } from "./0011-follow-ups.ts";
+import { reportQueue } from "./0012-report-queue.ts";
+import { jobsTables } from "./0013-jobs.ts";
+import { rollupsTables } from "./0014-rollups.ts";
+import { dutiesTables } from "./0015-duties.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -28,4 +35,11 @@ export const migrations: Migration[] = [
   revisionsComparePayloads,
   reportStatusNote,
   reportEventDetails,
+  reportClaims,
+  incidentsTables,
+  followUpsTables,
+  reportQueue,
+  jobsTables,
+  rollupsTables,
+  dutiesTables,
 ];

@@ -1,12 +1,20 @@
 import type { Sequelize } from "sequelize";
 import { REGION_SNAP, type RegionCollection, type RegionLevel } from "@contract/regions.ts";
+import { encodeBody, type EncodedBody } from "../core/encoded-body.ts";
 import { createPointLocator, type Located, type NamedRegion, type PointLocator } from "./point-locator.ts";
 import { getKecamatanList, getNearestRegion, getRegionShapes, getRegionsContaining, getRegionsGeoJson } from "./regions.repo.ts";
 
 export type { Located };
 
+/** The `GET /api/regions` answer of one level, and the same answer serialized and compressed once. */
+export interface EncodedRegions {
+  reply: { data: RegionCollection };
+  body: EncodedBody;
+}
+
 export function createRegionsService(db: Sequelize) {
   const geoJsonCache = new Map<RegionLevel, Promise<RegionCollection>>();
+  const encodedCache = new Map<RegionLevel, Promise<EncodedRegions>>();
   let kecamatan: Promise<NamedRegion[]> | undefined;
   let locator: Promise<PointLocator> | undefined;
   const pointLocator = () => {
@@ -42,6 +50,23 @@ export function createRegionsService(db: Sequelize) {
         cached = getRegionsGeoJson(db, level);
         cached.catch(() => geoJsonCache.delete(level));
         geoJsonCache.set(level, cached);
+      }
+      return cached;
+    },
+
+    /**
+     * `featureCollection` as the route answers it, JSON and brotli and gzip made once per level: the
+     * desa boundaries are ~200 KB of JSON, ~30 KB in brotli at its best, too slow to redo per request.
+     */
+    encodedCollection(level: RegionLevel): Promise<EncodedRegions> {
+      let cached = encodedCache.get(level);
+      if (!cached) {
+        cached = service.featureCollection(level).then(async (collection) => {
+          const reply = { data: collection };
+          return { reply, body: await encodeBody(Buffer.from(JSON.stringify(reply))) };
+        });
+        cached.catch(() => encodedCache.delete(level));
+        encodedCache.set(level, cached);
       }
       return cached;
     },

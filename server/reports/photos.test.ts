@@ -53,7 +53,10 @@ describe("report photos", () => {
     expect(again.status).toBe(200);
     expect(again.body.data.created).toBe(false);
     const view = await api(t, "GET", `/api/reports/${reportId}`, { cookie: officerCookie });
-    expect(view.body.data.photos).toEqual([{ sha256: sha, uploaded: true }]);
+    // The whole report (ReportDetail) adds the stored file's facts to the view's fields.
+    expect(view.body.data.photos).toEqual([
+      { sha256: sha, uploaded: true, mime: "image/jpeg", sizeBytes: expect.any(Number), width: expect.any(Number), height: expect.any(Number) },
+    ]);
     expect(view.body.data.version).toBe(2);
     await expect.poll(() => updates.length).toBe(1);
     expect(updates[0]).toMatchObject({ kind: "photo_added", entityId: reportId, data: { version: 2, photos: [{ sha256: sha, uploaded: true }] } });

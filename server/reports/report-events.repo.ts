@@ -9,6 +9,7 @@ export type ReportEventAction =
   | "submitted"
   | "revised"
   | "amended"
+  | "amendment_reviewed"
   | "claimed"
   | "released"
   | "claim_broken"

@@ -27,6 +27,7 @@ export function presentReport(r: ReportRow): ReportView {
     photos: (r.photos ?? []).map((sha256) => ({ sha256, uploaded: uploaded.has(sha256) })),
     statusNote: r.status_note ?? null,
     version: r.version,
+    amendedAt: r.amended_at ? new Date(r.amended_at).toISOString() : null,
   };
 }
 
@@ -58,6 +59,7 @@ export function presentSubmittedReport(input: SubmitReportInput, authorId: strin
     photos: [...new Set(input.photos)].map((sha256) => ({ sha256, uploaded: false })),
     statusNote: null,
     version: stored.version,
+    amendedAt: null,
   };
 }
 

@@ -37,19 +37,26 @@ export interface ReportRow {
   status: ReportStatus;
   status_note: string | null;
   version: number;
+  /** Set while an amendment (a verified periodic report resent) awaits a verifier's review. */
+  amended_at: Date | null;
 }
 
-const REPORT_SELECT = `
-  SELECT r.id, r.client_id, r.number, r.author_id, u.display_name AS author_name, r.kind, r.period, r.revision,
-         r.classification, r.bidang, r.sub_category, r.perihal, r.kerawanan, r.body, r.photos,
-         COALESCE((SELECT array_agg(a.sha256) FROM attachments a WHERE a.report_id = r.id), '{}') AS uploaded,
-         r.occurred_at, r.sent_at, r.received_at, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
-         r.accuracy_m, r.location_source, r.kecamatan_kode, k.nama AS kecamatan_nama, r.desa_kode,
-         d.nama AS desa_nama, r.outside_meters, r.status, r.status_note, r.version
-  FROM reports r
+/** The columns of a ReportRow, over REPORT_FROM (aliases: r report, u author, k kecamatan, d desa). */
+export const REPORT_COLUMNS = `
+  r.id, r.client_id, r.number, r.author_id, u.display_name AS author_name, r.kind, r.period, r.revision,
+  r.classification, r.bidang, r.sub_category, r.perihal, r.kerawanan, r.body, r.photos,
+  COALESCE((SELECT array_agg(a.sha256) FROM attachments a WHERE a.report_id = r.id), '{}') AS uploaded,
+  r.occurred_at, r.sent_at, r.received_at, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
+  r.accuracy_m, r.location_source, r.kecamatan_kode, k.nama AS kecamatan_nama, r.desa_kode,
+  d.nama AS desa_nama, r.outside_meters, r.status, r.status_note, r.version, r.amended_at`;
+
+export const REPORT_FROM = `
+  reports r
   JOIN users u ON u.id = r.author_id
   JOIN regions k ON k.kode = r.kecamatan_kode
   LEFT JOIN regions d ON d.kode = r.desa_kode`;
+
+const REPORT_SELECT = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM}`;
 
 export async function getReportRowsByIds(db: Sequelize, ids: string[], transaction?: Transaction): Promise<ReportRow[]> {
   if (!ids.length) return [];
@@ -58,39 +65,6 @@ export async function getReportRowsByIds(db: Sequelize, ids: string[], transacti
     type: QueryTypes.SELECT,
     transaction,
   });
-}
-
-export interface ReportListFilter {
-  /** null: every kecamatan. */
-  kecamatan: string[] | null;
-  authorId?: string;
-  status?: ReportStatus;
-  kind?: ReportKind;
-  limit: number;
-  before?: string;
-}
-
-export async function listReportRows(db: Sequelize, f: ReportListFilter): Promise<ReportRow[]> {
-  return db.query<ReportRow>(
-    `${REPORT_SELECT}
-     WHERE (CAST(:kecamatan AS text[]) IS NULL OR r.kecamatan_kode = ANY (CAST(:kecamatan AS text[])))
-       AND (CAST(:authorId AS uuid) IS NULL OR r.author_id = CAST(:authorId AS uuid))
-       AND (CAST(:status AS text) IS NULL OR r.status = :status)
-       AND (CAST(:kind AS text) IS NULL OR r.kind = :kind)
-       AND (CAST(:before AS timestamptz) IS NULL OR r.received_at < CAST(:before AS timestamptz))
-     ORDER BY r.received_at DESC, r.id LIMIT :limit`,
-    {
-      replacements: {
-        kecamatan: f.kecamatan ? `{${f.kecamatan.join(",")}}` : null,
-        authorId: f.authorId ?? null,
-        status: f.status ?? null,
-        kind: f.kind ?? null,
-        before: f.before ?? null,
-        limit: f.limit,
-      },
-      type: QueryTypes.SELECT,
-    },
-  );
 }
 
 /** The revision an earlier submission with this client_id produced. */

@@ -4,8 +4,8 @@ import { appendChangesCtes } from "../changes/changes.repo.ts";
 import { rawQuery, retryOnDeadlock } from "../core/db.ts";
 
 /**
- * Intake's writes: new reports (a situation group in one statement, a periodic report in a transaction)
- * and new revisions of periodic reports. Reads are in reports.read.repo.ts.
+ * Intake's writes: new reports (a situation group in one statement, a periodic report in a transaction).
+ * New revisions of a stored report are in intake-revisions.repo.ts, reads in reports.read.repo.ts.
  */
 
 /** The row shape intake writes; `payload` is the validated input kept verbatim with its revision. */
@@ -156,58 +156,4 @@ export async function lockAuthorPeriod(
     replacements: { key: `periodic:${p.authorId}:${p.kind}:${p.period}` },
     transaction,
   });
-}
-
-/** The periodic report of an author for a period, locked for a new revision. */
-export async function getPeriodicReportForUpdate(
-  db: Sequelize,
-  authorId: string,
-  kind: ReportKind,
-  period: string,
-  transaction: Transaction,
-): Promise<{ id: string; revision: number } | undefined> {
-  const rows = await db.query<{ id: string; revision: number }>(
-    `SELECT id, revision FROM reports WHERE author_id = :authorId AND kind = :kind AND period = :period FOR UPDATE`,
-    { replacements: { authorId, kind, period }, type: QueryTypes.SELECT, transaction },
-  );
-  return rows[0];
-}
-
-/** A new revision of a periodic report: the report takes the new content, history keeps every revision. */
-export async function reviseReport(db: Sequelize, reportId: string, revision: number, r: NewReport, transaction: Transaction): Promise<void> {
-  await db.query(
-    `UPDATE reports SET revision = :revision, version = version + 1, classification = :classification,
-            perihal = :perihal, kerawanan = :kerawanan, body = CAST(:body AS jsonb), photos = CAST(:photos AS text[]),
-            occurred_at = :occurredAt, sent_at = :sentAt, location = ST_SetSRID(ST_MakePoint(:lng, :lat), 4326),
-            accuracy_m = :accuracyM, location_source = :locationSource, kecamatan_kode = :kecamatanKode,
-            desa_kode = :desaKode, outside_meters = :outsideMeters, status = 'submitted', status_note = NULL
-     WHERE id = :reportId;
-     INSERT INTO report_revisions (client_id, report_id, revision, payload)
-     VALUES (:clientId, :reportId, :revision, CAST(:payload AS jsonb));`,
-    {
-      replacements: {
-        ...r,
-        reportId,
-        revision,
-        body: JSON.stringify(r.body),
-        payload: JSON.stringify(r.payload),
-        photos: `{${r.photos.join(",")}}`,
-      },
-      transaction,
-    },
-  );
-}
-
-export async function insertReportEvents(
-  db: Sequelize,
-  events: { reportId: string; actorId: string; action: string; toStatus: string }[],
-  transaction: Transaction,
-): Promise<void> {
-  if (!events.length) return;
-  await db.query(
-    `INSERT INTO report_events (report_id, actor_id, action, to_status)
-     SELECT "reportId", "actorId", action, "toStatus"
-     FROM jsonb_to_recordset(CAST(:events AS jsonb)) AS x("reportId" uuid, "actorId" uuid, action text, "toStatus" text)`,
-    { replacements: { events: JSON.stringify(events) }, transaction },
-  );
 }

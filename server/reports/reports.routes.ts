@@ -1,13 +1,20 @@
 import express, { type Router } from "express";
 import { REPORT_LIMITS } from "@contract/reports.ts";
-import { accessGuard, actorOf } from "../auth/auth.middleware.ts";
+import { accessGuard, actorOf, requestContext } from "../auth/auth.middleware.ts";
 import { routerFor } from "../core/routes.ts";
 import type { ReportIntake } from "./intake.ts";
 import type { ReportsService } from "./reports.service.ts";
 import type { StatusService } from "./status.service.ts";
 import type { ChangesService } from "../changes/changes.service.ts";
+import type { QueueService } from "./queue.service.ts";
 
-export function reportsRouter(intake: ReportIntake, reports: ReportsService, status: StatusService, changes: ChangesService): Router {
+export function reportsRouter(
+  intake: ReportIntake,
+  reports: ReportsService,
+  status: StatusService,
+  changes: ChangesService,
+  queue: QueueService,
+): Router {
   return routerFor(
     {
       /** REST door of intake (the socket's `report:submit` is the other): 201 new, 200 a repeat. */
@@ -24,16 +31,17 @@ export function reportsRouter(intake: ReportIntake, reports: ReportsService, sta
         // Read before the list: everything up to this seq is in the list, so a live client resumes from it
         // (anything committed in between may arrive twice, and clients drop it by id and version).
         const seq = await changes.lastSeq();
-        const list = await reports.list(actorOf(req), query);
-        const last = list.at(-1);
-        const next = list.length === query.limit && last ? last.receivedAt : null;
+        const { reports: list, next } = await queue.list(actorOf(req), query);
         return { data: list, page: { total: null, next, seq } };
       },
+
+      // Before `/:id`, which would take "counts" for an id.
+      "GET /api/reports/counts": async ({ query }, { req }) => ({ data: await queue.counts(actorOf(req), query) }),
 
       "GET /api/reports/:id": async ({ params }, { req }) => ({ data: await reports.get(actorOf(req), params.id) }),
 
       /** A verifier's decision: verified, rejected or revision requested (see ChangeStatusInput). */
-      "POST /api/reports/:id/status": async ({ params, body }, { req }) => ({ data: await status.change(actorOf(req), params.id, body) }),
+      "POST /api/reports/:id/status": async ({ params, body }, { req }) => ({ data: await status.change(actorOf(req), params.id, body, requestContext(req)) }),
 
       "PUT /api/reports/:id/photos/:sha256": {
         before: [express.raw({ type: () => true, limit: REPORT_LIMITS.photoBytesMax })],

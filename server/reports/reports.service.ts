@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
 import type { Sequelize } from "sequelize";
-import type { z } from "zod";
-import type { ReportListQuery, ReportView } from "@contract/reports.ts";
-import { can, regionFilter, type Actor } from "../auth/permissions.ts";
+import type { ReportDetail } from "@contract/report-detail.ts";
+import type { Clock } from "../core/clock.ts";
+import { can, type Actor } from "../auth/permissions.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import type { PhotoStore, StoredPhoto } from "./photo-store.ts";
 import type { IoServer } from "../core/io.ts";
 import { presentReport } from "./reports.present.ts";
 import { announceReportChange, logReportChange } from "./report-changes.ts";
 import { hasAttachment, insertAttachment } from "./attachments.repo.ts";
-import { getReportRowsByIds, listReportRows, type ReportRow } from "./reports.read.repo.ts";
+import { getReportRowsByIds, type ReportRow } from "./reports.read.repo.ts";
+import { getReportDetailRow } from "./report-detail.repo.ts";
+import { presentReportDetail } from "./report-detail.present.ts";
 import { bumpVersion } from "./reports.update.repo.ts";
 
 /**
@@ -21,7 +23,7 @@ export function canReadReport(actor: Actor, r: Pick<ReportRow, "author_id" | "ke
   return actor.role !== "officer" && can(actor, "report.list", { kecamatanKode: r.kecamatan_kode });
 }
 
-export function createReportsService(db: Sequelize, photos: PhotoStore, io: IoServer) {
+export function createReportsService(db: Sequelize, photos: PhotoStore, io: IoServer, clock: Clock) {
   /**
    * Record the attachment and tell the report's readers (verifiers see the photo arrive): the report's
    * version goes up and the change log gets a `photo_added` row, in one transaction.
@@ -46,22 +48,11 @@ export function createReportsService(db: Sequelize, photos: PhotoStore, io: IoSe
   }
 
   return {
-    /** Newest first, within the actor's scope: officers their own, verifiers their regions. */
-    async list(actor: Actor, q: z.infer<typeof ReportListQuery>): Promise<ReportView[]> {
-      const own = actor.role === "officer" || q.mine;
-      const rows = await listReportRows(db, {
-        kecamatan: own ? null : regionFilter(actor),
-        authorId: own ? actor.id : undefined,
-        status: q.status,
-        kind: q.kind,
-        limit: q.limit,
-        before: q.before,
-      });
-      return rows.map(presentReport);
-    },
-
-    async get(actor: Actor, id: string): Promise<ReportView> {
-      return presentReport(await readable(actor, id));
+    /** The whole report (see ReportDetail), within the reader's scope; 404 otherwise. */
+    async get(actor: Actor, id: string): Promise<ReportDetail> {
+      const row = await getReportDetailRow(db, id, clock.now());
+      if (!row || !canReadReport(actor, row)) throw notFound("Report not found");
+      return presentReportDetail(row, actor);
     },
 
     /**

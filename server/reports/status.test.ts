@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangeEnvelope } from "@contract/events.ts";
-import type { ReportView } from "@contract/reports.ts";
+import { claimHolderOf, type ClaimNotice } from "@contract/claims.ts";
+import { ReportStatus, STATUS_CHANGES, type ReportView } from "@contract/reports.ts";
+import { manualClock } from "../core/clock.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { api, createAccount, login } from "../test/accounts.ts";
 import { dailyReport, situationReport } from "../test/reports.ts";
@@ -14,9 +16,10 @@ const JUAI = "63.11.01";
 let t: TestApp;
 let officer: string;
 let verifier: string;
+const clock = manualClock();
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { clock });
   officer = await login(t, await createAccount(t, "officer", { kecamatanKode: PARINGIN }));
   verifier = await login(t, await createAccount(t, "verifier", { verifierRegions: [PARINGIN] }));
 });
@@ -31,6 +34,8 @@ async function submit(body = situationReport()): Promise<ReportView> {
 }
 
 const decide = (cookie: string | undefined, id: string, body: unknown) => api(t, "POST", `/api/reports/${id}/status`, { cookie, body });
+/** What a decision changes (a report's readers get more than this: the detail, claims, …). */
+const decisionState = (r: ReportView) => ({ status: r.status, statusNote: r.statusNote, version: r.version });
 
 describe("a verifier's decision on a report", () => {
   it("reaches the author's phone live with the note, stays in the change log and in the report's trail", async () => {
@@ -119,5 +124,104 @@ describe("a verifier's decision on a report", () => {
     expect(revised.body.data).toMatchObject({ id: report.id, revision: 2, status: "submitted" });
     const now = (await api(t, "GET", `/api/reports/${report.id}`, { cookie: officer })).body.data;
     expect(now).toMatchObject({ status: "submitted", statusNote: null, revision: 2 });
+  });
+});
+
+describe("the status rules", () => {
+  /** The rules as the issue states them; STATUS_CHANGES must say the same. */
+  const ALLOWED: Record<ReportStatus, string[]> = {
+    submitted: ["verified", "rejected", "revision_requested"],
+    revision_requested: ["verified", "rejected"],
+    verified: [],
+    rejected: [],
+    published: [],
+  };
+
+  async function reportIn(status: ReportStatus): Promise<ReportView> {
+    const report = await submit();
+    if (status === "submitted") return report;
+    if (status === "published") {
+      // No route publishes yet: the state is set directly, as publication will leave it.
+      await t.db.sequelize.query(`UPDATE reports SET status = 'published', version = version + 1 WHERE id = :id`, { replacements: { id: report.id } });
+      return (await api(t, "GET", `/api/reports/${report.id}`, { cookie: verifier })).body.data;
+    }
+    const res = await decide(verifier, report.id, { status, note: "Catatan awal", version: report.version });
+    expect(res.status).toBe(200);
+    return res.body.data;
+  }
+
+  it("are the ones the contract lists", () => {
+    expect(STATUS_CHANGES).toEqual(ALLOWED);
+  });
+
+  for (const from of ReportStatus.options)
+    it(`from ${from}: allow ${ALLOWED[from].join(", ") || "nothing"}, refuse the rest and change nothing`, async () => {
+      for (const to of ["verified", "rejected", "revision_requested"]) {
+        const before = await reportIn(from);
+        const res = await decide(verifier, before.id, { status: to, note: "Catatan", version: before.version });
+        const now = (await api(t, "GET", `/api/reports/${before.id}`, { cookie: verifier })).body.data;
+        if (ALLOWED[from].includes(to)) {
+          expect(res.status, `${from} → ${to}`).toBe(200);
+          expect(now).toMatchObject({ status: to, version: before.version + 1, statusNote: "Catatan" });
+        } else {
+          expect(res.status, `${from} → ${to}`).toBe(409);
+          expect(res.body.error.message).toBe(`A report that is ${from} cannot become ${to}`);
+          expect(decisionState(now)).toEqual(decisionState(before));
+        }
+      }
+    });
+
+  it("enter the audit log: who decided what, on which report, with the note", async () => {
+    const report = await submit();
+    await decide(verifier, report.id, { status: "revision_requested", note: "Lengkapi foto", version: report.version });
+    const [entry] = await t.db.sequelize.query<{ action: string; actor_username: string; target_type: string; details: object }>(
+      `SELECT action, actor_username, target_type, details FROM audit_log WHERE target_id = :id`,
+      { replacements: { id: report.id }, type: QueryTypes.SELECT },
+    );
+    expect(entry).toMatchObject({
+      action: "report.status_changed",
+      actor_username: expect.stringMatching(/\.verifier$/),
+      target_type: "report",
+      details: { number: report.number, from: "submitted", to: "revision_requested", note: "Lengkapi foto", version: report.version + 1 },
+    });
+  });
+});
+
+describe("decisions and claims", () => {
+  const claimRows = (id: string) =>
+    t.db.sequelize.query(`SELECT holder_id FROM report_claims WHERE report_id = :id`, { replacements: { id }, type: QueryTypes.SELECT });
+
+  it("refuses anyone but the holder of a live claim, admins included, until the lease runs out", async () => {
+    const report = await submit();
+    const holder = await createAccount(t, "verifier", { verifierRegions: [PARINGIN] });
+    const holderCookie = await login(t, holder);
+    const admin = await login(t, await createAccount(t, "admin"));
+    expect((await api(t, "POST", `/api/reports/${report.id}/claim`, { cookie: holderCookie })).status).toBe(200);
+    for (const cookie of [verifier, admin]) {
+      const res = await decide(cookie, report.id, { status: "verified", version: report.version });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toMatch(/^Being handled by Test verifier/);
+      expect(claimHolderOf(res.body.error.fields)?.holderId).toBe(holder.id);
+    }
+    expect(decisionState((await api(t, "GET", `/api/reports/${report.id}`, { cookie: verifier })).body.data)).toEqual(decisionState(report));
+    clock.advance(10 * 60_000);
+    expect((await decide(verifier, report.id, { status: "verified", version: report.version })).status).toBe(200);
+    // The lapsed lease held nothing up, and holds nothing now.
+    expect((await api(t, "POST", `/api/reports/${report.id}/claim`, { cookie: admin })).status).toBe(200);
+  });
+
+  it("lets the holder decide, and ends the claim: the others see the report free", async () => {
+    const report = await submit();
+    const other = await openSocket(t, { cookie: await login(t, await createAccount(t, "verifier", { verifierRegions: [PARINGIN] })) });
+    const notices: [string, ClaimNotice][] = [];
+    other.on("report:claimed", (n) => notices.push(["claimed", n]));
+    other.on("report:released", (n) => notices.push(["released", n]));
+    expect((await api(t, "POST", `/api/reports/${report.id}/claim`, { cookie: verifier })).status).toBe(200);
+    const res = await decide(verifier, report.id, { status: "rejected", note: "Bukan kejadian baru", version: report.version });
+    expect(res.status).toBe(200);
+    await expect.poll(() => notices.map(([e]) => e)).toEqual(["claimed", "released"]);
+    expect(notices[1]![1]).toEqual({ reportId: report.id, claim: null });
+    other.close();
+    expect(await claimRows(report.id)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { TestApp } from "./test-app.ts";
 import { api, createAccount, login } from "./accounts.ts";
-import { situationReport } from "./reports.ts";
+import { dailyReport, situationReport } from "./reports.ts";
+import { INCIDENT_SUCCESSES } from "./incident-successes.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -17,6 +18,7 @@ async function officerReport(t: TestApp, photos: string[] = []) {
  * every audience. Each uses accounts of its own, so the order of tests does not matter.
  */
 export const SUCCESSES: Record<string, (t: TestApp) => Promise<Answer>> = {
+  ...INCIDENT_SUCCESSES,
   "POST /api/auth/login": async (t) => {
     const account = await createAccount(t, "guest");
     return api(t, "POST", "/api/auth/login", { body: { username: account.username, password: account.password } });
@@ -37,6 +39,25 @@ export const SUCCESSES: Record<string, (t: TestApp) => Promise<Answer>> = {
     const { body } = await api(t, "GET", `/api/reports/${id}`, { cookie: admin });
     const version = (body as { data: { version: number } }).data.version;
     return api(t, "POST", `/api/reports/${id}/status`, { cookie: admin, body: { status: "verified", version } });
+  },
+  // The matrix sees bulk answer `stale` only; an applied item carries the report, checked here.
+  // A verified daily report its author sends again is an amendment; the review clears its flag.
+  "POST /api/reports/:id/review-amendment": async (t) => {
+    const cookie = await login(t, await createAccount(t, "officer"));
+    const day = "2026-07-01";
+    const { data } = (await api(t, "POST", "/api/reports", { cookie, body: dailyReport(randomUUID(), day) })).body as { data: { id: string } };
+    const admin = await login(t, await createAccount(t, "admin"));
+    const versionOf = async () => ((await api(t, "GET", `/api/reports/${data.id}`, { cookie: admin })).body as { data: { version: number } }).data.version;
+    await api(t, "POST", `/api/reports/${data.id}/status`, { cookie: admin, body: { status: "verified", version: await versionOf() } });
+    await api(t, "POST", "/api/reports", { cookie, body: dailyReport(randomUUID(), day, { jumlahKejadian: 1 }) });
+    return api(t, "POST", `/api/reports/${data.id}/review-amendment`, { cookie: admin, body: { version: await versionOf() } });
+  },
+  "POST /api/reports/bulk": async (t) => {
+    const { id } = await officerReport(t);
+    const admin = await login(t, await createAccount(t, "admin"));
+    const { body } = await api(t, "GET", `/api/reports/${id}`, { cookie: admin });
+    const version = (body as { data: { version: number } }).data.version;
+    return api(t, "POST", "/api/reports/bulk", { cookie: admin, body: { action: "verify", items: [{ id, version }] } });
   },
   "PUT /api/reports/:id/photos/:sha256": async (t) => {
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();

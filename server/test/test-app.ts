@@ -22,12 +22,12 @@ export function openTestDatabase(poolMax = 10): Promise<Database> {
 }
 
 /** A whole server on a random port against the test database, like main.ts builds it. */
-export async function startTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { clock?: Clock; distDir?: string } = {}): Promise<TestApp> {
   // Photos and other files go to a directory of this app's own, removed on close.
   const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-app-"));
   const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", DATA_DIR: dataDir, ...env });
   const db = await openTestDatabase();
-  return listenOnLoopback({ config, db, log: createLogger(config.LOG_LEVEL), clock: opts.clock }, () => rmSync(dataDir, { recursive: true, force: true }));
+  return listenOnLoopback({ config, db, log: createLogger(config.LOG_LEVEL), clock: opts.clock, distDir: opts.distDir }, () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
 /**

@@ -1,35 +1,14 @@
 import type { Audience, Role } from "@contract/auth.ts";
-import type { MessageKey } from "../i18n/i18n.ts";
+import { fillPath, type PathParams } from "./path-pattern.ts";
+import { ROUTES, type RouteName } from "./routes.ts";
 
-/** Every view of the dashboard, who may open it, and its nav label (none: not in the top bar). */
-export interface RouteDef {
-  path: string;
-  label?: MessageKey;
-  audiences: readonly Audience[];
-}
+export { ROUTES, type RouteName };
 
-const everyone: Audience[] = ["anonymous", "guest", "officer", "verifier", "leader", "admin"];
-const signedIn: Audience[] = ["guest", "officer", "verifier", "leader", "admin"];
-
-export const ROUTES = {
-  map: { path: "/", label: "nav.map", audiences: everyone },
-  ops: { path: "/ops", label: "nav.ops", audiences: ["verifier", "admin", "leader"] },
-  users: { path: "/users", label: "nav.users", audiences: ["admin"] },
-  audit: { path: "/audit", label: "nav.audit", audiences: ["admin"] },
-  subCategories: { path: "/sub-categories", label: "nav.subCategories", audiences: ["admin"] },
-  profile: { path: "/profile", label: "nav.profile", audiences: signedIn },
-  login: { path: "/login", audiences: everyone },
-} as const satisfies Record<string, RouteDef>;
-
-export type RouteName = keyof typeof ROUTES;
-
-export function routeForPath(path: string): RouteName | null {
-  const normalized = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  const entry = Object.entries(ROUTES).find(([, r]) => r.path === normalized);
-  return entry ? (entry[0] as RouteName) : null;
-}
-
+/** Whether this audience may open the route (the server decides again on every call the page makes). */
 export const canOpen = (route: RouteName, audience: Audience) => (ROUTES[route].audiences as readonly Audience[]).includes(audience);
+
+/** A link to a route, its `:params` filled in. */
+export const routePath = (route: RouteName, params?: PathParams) => fillPath(ROUTES[route].path, params);
 
 /** Where a user lands after login: the work view of their role. */
 export function landingPath(role: Role): string {

@@ -6,7 +6,8 @@ const PAGE = 100;
 
 /** The audit log, newest first, paged backwards by id (`before`), as the server offers it. */
 export const AuditModel = createModel((http: Http) => {
-  const filter = signal({ action: "", actor: "" });
+  /** Actions (none: all), the actor's username, and a WITA date range (instants, `to` exclusive). */
+  const filter = signal<{ actions: string[]; actor: string; from?: string; to?: string }>({ actions: [], actor: "" });
   const entries = signal<AuditEntry[]>([]);
   const loading = signal(false);
   const hasMore = signal(false);
@@ -17,8 +18,8 @@ export const AuditModel = createModel((http: Http) => {
     const mine = ++request;
     loading.value = true;
     try {
-      const { action, actor } = filter.value;
-      const query = { action: action || undefined, actor: actor || undefined, limit: PAGE, before };
+      const { actions, actor, from, to } = filter.value;
+      const query = { action: actions.length ? actions.join(",") : undefined, actor: actor || undefined, from, to, limit: PAGE, before };
       const { data, page } = await http.call("GET /api/audit", { query });
       if (mine !== request) return;
       entries.value = before ? [...entries.value, ...data] : data;
@@ -31,7 +32,7 @@ export const AuditModel = createModel((http: Http) => {
     }
   }
 
-  function search(next: { action?: string; actor?: string }) {
+  function search(next: Partial<typeof filter.value>) {
     filter.value = { ...filter.value, ...next };
     return fetchPage();
   }

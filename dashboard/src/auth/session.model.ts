@@ -1,9 +1,11 @@
 import { computed, createModel, signal } from "@preact/signals";
 import type { LoginInput, SessionUser } from "@contract/auth.ts";
-import { isApiError } from "@kit/api-error.ts";
 import type { Http } from "@kit/http.ts";
 
-/** Who is signed in. The server owns the session (an httpOnly cookie); this mirrors `GET /api/auth/me`. */
+/**
+ * Who is signed in. The server owns the session (an httpOnly cookie, unreadable here); this mirrors
+ * `GET /api/auth/session`, which answers null for an anonymous visitor instead of a 401 to log.
+ */
 export const SessionModel = createModel((http: Http) => {
   const user = signal<SessionUser | null>(null);
   /** False until the first session probe answered, so views do not flash the login page. */
@@ -13,10 +15,11 @@ export const SessionModel = createModel((http: Http) => {
 
   async function refresh() {
     try {
-      user.value = (await http.call("GET /api/auth/me", {}, { expectUnauthorized: true })).data;
+      user.value = (await http.call("GET /api/auth/session", {})).data;
+      probeError.value = null;
     } catch (err) {
-      // 401 is simply anonymous. Other failures (server down) also leave us anonymous, and say so.
-      probeError.value = isApiError(err) && err.status === 401 ? null : err;
+      // A failure (server down, no network) leaves us anonymous, and says so.
+      probeError.value = err;
       user.value = null;
     } finally {
       ready.value = true;

@@ -1,6 +1,9 @@
-import { useEffect } from "preact/hooks";
-import { geoJSON, type PathOptions } from "leaflet";
-import { GeoJSON, Pane, Tooltip, useMap } from "react-leaflet";
+import { Fragment } from "preact";
+import { useEffect, useMemo } from "preact/hooks";
+import { divIcon, geoJSON, type DivIcon, type Map as LeafletMap, type PathOptions } from "leaflet";
+import { GeoJSON, Marker, Pane, useMap } from "react-leaflet";
+import { bboxOf } from "@geo/bbox.ts";
+import { labelsToShow } from "./declutter.ts";
 import type { KecamatanCollection } from "./map-data.model.ts";
 
 /** Credit required by the boundary data's MIT licence (see seeds/balangan/LICENSE). */
@@ -21,6 +24,30 @@ const boundaryStyle: PathOptions = {
  */
 const BOUNDARY_PANE = "kecamatan-boundaries";
 const LABEL_PANE = "kecamatan-labels";
+const HIDDEN_LABEL = "kecamatan-label--hidden";
+
+type KecamatanFeature = KecamatanCollection["features"][number];
+
+/**
+ * A kecamatan's name, centred on its label point by CSS. A marker icon rather than a Leaflet tooltip:
+ * a tooltip measures itself each time it is placed (a forced layout per label per zoom step), which a
+ * cheap phone pays for while the first screen is drawn. Not interactive, so not a tab stop.
+ */
+function labelIcon(name: string): DivIcon {
+  const text = document.createElement("span");
+  text.className = "kecamatan-label";
+  text.textContent = name;
+  return divIcon({ className: "kecamatan-label-anchor", html: text, iconSize: [0, 0] });
+}
+
+/** Larger kecamatan first: when names collide on a small screen, the larger area keeps its name. */
+function byLabelPriority(features: KecamatanFeature[]): KecamatanFeature[] {
+  const extent = (f: KecamatanFeature) => {
+    const [w, s, e, n] = bboxOf(f.geometry);
+    return (e - w) * (n - s);
+  };
+  return [...features].sort((a, b) => extent(b) - extent(a));
+}
 
 /**
  * The eight kecamatan as outlined areas, each with its name as a permanent label at the server's label
@@ -28,25 +55,48 @@ const LABEL_PANE = "kecamatan-labels";
  */
 export function KecamatanBoundaries({ data, fit = true }: { data: KecamatanCollection; fit?: boolean }) {
   const map = useMap();
+  const features = useMemo(() => byLabelPriority(data.features).map((f) => ({ feature: f, icon: labelIcon(f.properties.nama) })), [data]);
   useEffect(() => {
     // Leaflet's GeoJSON reader does the [lng, lat] → LatLng swap, so no coordinate order is handled here.
     if (fit && data.features.length) map.fitBounds(geoJSON(data).getBounds(), { padding: [16, 16] });
   }, [map, data, fit]);
+  useEffect(() => declutterLabels(map), [map, features]);
 
   return (
     <>
       <Pane name={BOUNDARY_PANE} style={{ zIndex: 350 }} />
       <Pane name={LABEL_PANE} style={{ zIndex: 360, pointerEvents: "none" }} />
-      {data.features.map((feature) => {
+      {features.map(({ feature, icon }) => {
         const [lng, lat] = feature.properties.label;
         return (
-          <GeoJSON key={feature.properties.kode} data={feature} style={boundaryStyle} attribution={BOUNDARY_ATTRIBUTION} pane={BOUNDARY_PANE}>
-            <Tooltip permanent direction="center" position={[lat, lng]} className="kecamatan-label" opacity={1} pane={LABEL_PANE}>
-              {feature.properties.nama}
-            </Tooltip>
-          </GeoJSON>
+          <Fragment key={feature.properties.kode}>
+            <GeoJSON data={feature} style={boundaryStyle} attribution={BOUNDARY_ATTRIBUTION} pane={BOUNDARY_PANE} />
+            <Marker position={[lat, lng]} icon={icon} pane={LABEL_PANE} interactive={false} keyboard={false} />
+          </Fragment>
         );
       })}
     </>
   );
+}
+
+/**
+ * Hide the names that would cover one another (on a phone the whole kabupaten fits in 390 px), again
+ * after every zoom; zooming in brings them back. The labels lie in the pane in priority order.
+ */
+function declutterLabels(map: LeafletMap): () => void {
+  let frame = 0;
+  const run = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const labels = [...(map.getPane(LABEL_PANE)?.querySelectorAll<HTMLElement>(".kecamatan-label") ?? [])];
+      const show = labelsToShow(labels.map((el) => el.getBoundingClientRect()));
+      labels.forEach((el, i) => el.classList.toggle(HIDDEN_LABEL, !show[i]));
+    });
+  };
+  run();
+  map.on("zoomend moveend resize", run);
+  return () => {
+    cancelAnimationFrame(frame);
+    map.off("zoomend moveend resize", run);
+  };
 }

@@ -26,7 +26,8 @@ interface Props {
 export function MapView({ config, kecamatan, loadError, children }: Props) {
   return (
     <div class="map-wrap">
-      <MapContainer center={BALANGAN_CENTER} zoom={10} minZoom={8} maxZoom={18} className="map">
+      {/* Quarter zoom steps: the kabupaten fills the screen it is fitted to (a phone's 390 px, a wall). */}
+      <MapContainer center={BALANGAN_CENTER} zoom={10} minZoom={8} maxZoom={18} zoomSnap={0.25} className="map">
         <NeutralAttributionPrefix />
         {config?.tileUrl ? <BaseTiles url={config.tileUrl} attribution={config.tileAttribution} /> : null}
         {kecamatan ? <KecamatanBoundaries data={kecamatan} /> : null}

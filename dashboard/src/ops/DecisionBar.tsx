@@ -1,7 +1,16 @@
-import { useSignal } from "@preact/signals";
+import { signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
 import { NOTE_REQUIRED, REPORT_LIMITS, STATUS_CHANGES, type ChangeStatusInput, type ReportView } from "@contract/reports.ts";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { errorText, fieldErrors, type MessageKey, t } from "../i18n/i18n.ts";
+import { PendingNotice } from "./PendingNotice.tsx";
+
+const clearFailure = (reportId: string) => {
+  if (!models.pendingFailures.value.has(reportId)) return;
+  const next = new Map(models.pendingFailures.value);
+  next.delete(reportId);
+  models.pendingFailures.value = next;
+};
 
 type Decision = ChangeStatusInput["status"];
 
@@ -11,18 +20,38 @@ const label: Record<Decision, MessageKey> = {
   rejected: "decide.reject",
 };
 
+/** A decision asked for from the keyboard (v / r / t): the bar opens its note, or holds the verification. */
+export const decisionRequest = signal<{ reportId: string; status: Decision; seq: number } | null>(null);
+
 /**
- * Verify, send back or reject one report, right in the live list. Sending back and rejecting ask for a
- * note first: the officer reads it on the phone. The decision carries the version on screen, so a report
- * that changed meanwhile (another verifier, a new revision) is refused, not overwritten.
+ * Verify, send back or reject one report, in the queue or on its detail page. Sending back and rejecting
+ * ask for a note first: the officer reads it on the phone. Verifying is held for ten seconds with an undo
+ * (pending-decisions.ts). The decision carries the version on screen, so a report that changed meanwhile
+ * (another verifier, a new revision) is refused, not overwritten. While another verifier holds the report
+ * (`heldBy`), no decision is offered.
  */
-export function DecisionBar({ report }: { report: ReportView }) {
+export function DecisionBar({ report, heldBy }: { report: ReportView; heldBy?: string | null }) {
   const choosing = useSignal<Decision | null>(null);
   const note = useSignal("");
   const busy = useSignal(false);
   const error = useSignal<unknown>(null);
   const allowed = STATUS_CHANGES[report.status].filter((s): s is Decision => s in label);
+  const request = decisionRequest.value;
+  useEffect(() => {
+    if (!request || request.reportId !== report.id || heldBy || !allowed.includes(request.status)) return;
+    decisionRequest.value = null;
+    pick(request.status);
+  }, [request?.seq]);
   if (!allowed.length) return null;
+  const pending = models.pending.pending.value.find((p) => p.reportId === report.id);
+  const failure = models.pendingFailures.value.get(report.id);
+  if (pending) return <PendingNotice reportId={report.id} due={pending.due} />;
+  if (heldBy)
+    return (
+      <p class="decide-held" data-testid="decide-held">
+        {t("claim.decisionsOff", { name: heldBy })}
+      </p>
+    );
 
   const send = async (status: Decision) => {
     busy.value = true;
@@ -38,16 +67,17 @@ export function DecisionBar({ report }: { report: ReportView }) {
       busy.value = false;
     }
   };
-  const pick = (status: Decision) => {
+  function pick(status: Decision) {
     error.value = null;
+    clearFailure(report.id);
     if (NOTE_REQUIRED.includes(status)) choosing.value = status;
-    else void send(status);
-  };
+    else models.pending.schedule(report.id, report.number, { status, version: report.version });
+  }
 
   const noteError = fieldErrors(error.value).note;
   const id = `decide-note-${report.id}`;
   return (
-    <div class="decide" data-testid="decide">
+    <div class="decide" data-testid="decide" onKeyDown={(e) => e.stopPropagation()}>
       {choosing.value === null ? (
         <div class="decide-buttons">
           {allowed.map((status) => (
@@ -86,9 +116,9 @@ export function DecisionBar({ report }: { report: ReportView }) {
           </div>
         </form>
       )}
-      {error.value && !noteError ? (
-        <p class="field-error" role="alert">
-          {errorText(error.value)}
+      {(error.value && !noteError) || failure ? (
+        <p class="field-error" role="alert" data-testid="decide-error">
+          {errorText(error.value ?? failure)}
         </p>
       ) : null}
     </div>

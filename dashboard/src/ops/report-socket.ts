@@ -1,6 +1,9 @@
 import { io, type Socket } from "socket.io-client";
 import type { ChangeEnvelope, ClientToServerEvents, ServerToClientEvents } from "@contract/events.ts";
 import type { ReportView } from "@contract/reports.ts";
+import type { ClaimNotice } from "@contract/claims.ts";
+import type { IncidentChange } from "@contract/incidents.ts";
+import type { FollowUpChange } from "@contract/follow-ups.ts";
 
 export interface ReportSocketHandlers {
   connected(): void;
@@ -8,6 +11,12 @@ export interface ReportSocketHandlers {
   change(change: ChangeEnvelope<ReportView>): void;
   /** The handshake was refused (no valid session): the caller decides whether to log in again. */
   refused(): void;
+  /** Someone took, renewed or released a claim (not in the change log: a lease lapses by itself). */
+  claim?(notice: ClaimNotice): void;
+  /** An incident was made, grown, shrunk or dissolved. */
+  incident?(change: IncidentChange): void;
+  /** An assignment to an agency was made, answered or closed. */
+  followUp?(change: FollowUpChange): void;
 }
 
 /** Opens the socket and returns how to close it: the ops model depends on this shape, tests fake it. */
@@ -44,6 +53,10 @@ export const connectReportSocket: ConnectReportSocket = (handlers) => {
     else if (!socket.active) reconnectLater();
   });
   for (const event of REPORT_EVENTS) socket.on(event, (change) => handlers.change(change));
+  socket.on("report:claimed", (notice) => handlers.claim?.(notice));
+  socket.on("report:released", (notice) => handlers.claim?.(notice));
+  socket.on("incident:changed", (change) => handlers.incident?.(change));
+  socket.on("followup:changed", (change) => handlers.followUp?.(change));
 
   return () => {
     clearTimeout(retry);

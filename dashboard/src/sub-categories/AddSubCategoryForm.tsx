@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import type { Bidang } from "@contract/reports.ts";
 import { isApiError } from "@kit/api-error.ts";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { fieldErrors, t } from "../i18n/i18n.ts";
 import type { RunAction } from "../ui/notice.tsx";
 

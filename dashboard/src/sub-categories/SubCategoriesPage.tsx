@@ -1,5 +1,6 @@
+import "./sub-categories.css";
 import { useEffect } from "preact/hooks";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { t } from "../i18n/i18n.ts";
 import { PageNotices, useNotice } from "../ui/notice.tsx";
 import { BIDANG } from "./bidang.ts";

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import type { SubCategoryView } from "@contract/reports.ts";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { t } from "../i18n/i18n.ts";
 import type { RunAction } from "../ui/notice.tsx";
 

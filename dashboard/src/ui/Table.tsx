@@ -1,3 +1,4 @@
+import "./lists.css";
 import type { ComponentChildren } from "preact";
 
 /** A table with a header row of column titles; the rows are the caller's (their cells vary per screen). */

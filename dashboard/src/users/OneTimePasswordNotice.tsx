@@ -1,4 +1,5 @@
-import { models } from "../app/models.ts";
+import "./users.css";
+import { models } from "./models.ts";
 import { t } from "../i18n/i18n.ts";
 
 /**

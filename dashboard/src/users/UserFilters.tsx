@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { t } from "../i18n/i18n.ts";
 import { ROLES } from "./roles.ts";
 import type { UserFilter } from "./users.model.ts";

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import type { AdminUserView } from "@contract/users.ts";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { errorText, fieldErrors, t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
 import { Field, TextField } from "../ui/TextField.tsx";

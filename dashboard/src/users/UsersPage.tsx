@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { AdminUserView } from "@contract/users.ts";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { t } from "../i18n/i18n.ts";
 import { kecamatanOptions } from "../map/map-data.model.ts";
 import { PageNotices, useNotice } from "../ui/notice.tsx";

@@ -1,6 +1,6 @@
 import type { AdminUserView } from "@contract/users.ts";
 import { formatStamp } from "@kit/wita.ts";
-import { models } from "../app/models.ts";
+import { models } from "./models.ts";
 import { locale, t } from "../i18n/i18n.ts";
 import { Table } from "../ui/Table.tsx";
 

@@ -2,6 +2,8 @@ import { createContext } from "preact";
 import { computed, effect, signal, untracked } from "@preact/signals";
 import { SessionModel } from "../auth/session.model.ts";
 import { MyReportsModel } from "../my-reports/my-reports.model.ts";
+import { markOfflineReady, offlineReadiness } from "../pwa/offline-ready.ts";
+import { shellCached } from "../pwa/register.ts";
 import { provisionalReport } from "../my-reports/provisional.ts";
 import type { EngineHooks } from "../sync/engine.ts";
 import { RegionsModel } from "../regions/regions.model.ts";
@@ -12,16 +14,26 @@ import { RouterModel } from "./router.ts";
 
 /** Every model of the app, built in one place; views get them from `AppContext`. */
 export function createAppModels() {
+  const session = new SessionModel();
+  const regions = new RegionsModel();
+  const subCategories = new SubCategoriesModel();
   return {
-    session: new SessionModel(),
+    session,
     router: new RouterModel(),
     connection: new ConnectionModel(),
-    regions: new RegionsModel(),
-    subCategories: new SubCategoriesModel(),
+    regions,
+    subCategories,
     myReports: new MyReportsModel(),
     sync: createSync(),
     /** A one-line confirmation shown on the home screen (e.g. "saved, will be sent"). */
     notice: signal<string | null>(null),
+    /** The officer can lose signal now and keep working (see pwa/offline-ready.ts). */
+    offlineReady: offlineReadiness({
+      shellCached,
+      signedIn: session.signedIn,
+      boundariesStored: regions.stored,
+      subCategoriesKept: computed(() => subCategories.fetchedAt.value !== null),
+    }),
   };
 }
 
@@ -50,6 +62,7 @@ export function wireModels(m: AppModels): () => void {
   // The id, not the object: a refreshed profile from /api/auth/me must not restart everything.
   const userId = computed(() => m.session.user.value?.id ?? null);
   const disposers = [
+    markOfflineReady(m.offlineReady),
     // Signed in (now, or from the cache at start): start sending, fetch my reports, boundaries, sub-categories.
     effect(() => {
       const id = userId.value;
@@ -66,10 +79,12 @@ export function wireModels(m: AppModels): () => void {
         void m.subCategories.load();
       });
     }),
-    // Back online: is the session still good? Boundaries and sub-categories get a fresh try.
+    // Back online: is the session still good? Boundaries and sub-categories get a fresh try — for a
+    // signed-in officer only: the login screen needs neither, and its first load must stay small.
     effect(() => {
       if (!m.connection.online.value) return;
       untracked(() => {
+        if (!userId.value) return;
         void m.session.verify();
         void m.regions.load();
         void m.subCategories.load();

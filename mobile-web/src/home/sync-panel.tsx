@@ -9,7 +9,7 @@ import { RefusedList } from "./refused-list.tsx";
 
 /** Always visible on home: how many wait, whether it is sending, when it last worked, what needs the officer. */
 export function SyncPanel() {
-  const { sync, session, connection } = useContext(AppContext);
+  const { sync, session, connection, offlineReady } = useContext(AppContext);
   const s = sync.status;
   const pending = s.mine.value.filter((e) => e.state !== "refused");
   const lastSyncAt = s.lastSyncAt.value;
@@ -48,6 +48,10 @@ export function SyncPanel() {
         </ul>
       )}
       <p class="muted small">{lastSyncAt ? t("sync.lastSync", { time: formatWita(lastSyncAt, locale.value) }) : t("sync.never")}</p>
+      {/* Tells the officer when it is safe to head out of coverage. */}
+      <p class="muted small" data-testid="offline-ready" data-ready={String(offlineReady.value)}>
+        {offlineReady.value ? t("app.offlineReady") : t("app.offlinePreparing")}
+      </p>
       <RefusedList />
       <HeldList />
     </section>

@@ -94,4 +94,26 @@ describe("MyReportsModel", () => {
     model.applyChange(change(report("new", { perihal: "Dari server" })));
     expect(model.reports.value.find((r) => r.id === "new")).toMatchObject({ perihal: "Dari server", version: 1 });
   });
+
+  it("shows a revision it just delivered in place of the report sent back, until the server's view arrives", async () => {
+    const release = heldFetch([report("r", { status: "revision_requested", statusNote: "Lengkapi", version: 3, revision: 1 })]);
+    const model = new MyReportsModel();
+    release();
+    await model.load(ME);
+    const clientId = "33333333-3333-4333-8333-333333333333";
+    const sent = provisionalReport(
+      { ...situationPayload(), clientId, perihal: "Direvisi" },
+      { clientId, id: "r", number: "LI-2026-r", revision: 2, status: "submitted", kecamatan: { kode: "63.11.06", nama: "Paringin" }, desa: null, outsideMeters: 0, duplicate: false },
+      { id: ME, displayName: "Petugas Paringin" },
+      Date.parse("2026-03-05T09:00:00Z"),
+    );
+    model.addDelivered(sent);
+    expect(model.reports.value).toHaveLength(1);
+    expect(model.reports.value[0]).toMatchObject({ id: "r", perihal: "Direvisi", status: "submitted", revision: 2, statusNote: null, version: 3 });
+    // The same delivery again (or an older one) changes nothing; the server's view (version 4) wins.
+    model.addDelivered({ ...sent, perihal: "Lama", revision: 1 });
+    expect(model.reports.value[0]!.perihal).toBe("Direvisi");
+    model.applyChange(change(report("r", { perihal: "Dari server", status: "submitted", revision: 2, version: 4 })));
+    expect(model.reports.value[0]).toMatchObject({ perihal: "Dari server", version: 4 });
+  });
 });

@@ -85,10 +85,18 @@ export const MyReportsModel = createModel(() => {
     if (owner) void cacheSet(cacheKey(owner), reports.value);
   });
 
-  /** A report this phone just delivered (see provisional.ts), until the server's view of it arrives. */
+  /**
+   * A report this phone just delivered (see provisional.ts), until the server's view of it arrives. A new
+   * revision of a report already listed (a revision, an amendment) replaces it, with the listed version
+   * kept so any later view from the server still wins; the server's own view of that revision or a newer
+   * one is never replaced.
+   */
   const addDelivered = action((report: MyReport) => {
-    if (!owner || report.author.id !== owner || reports.value.some((r) => r.id === report.id)) return;
-    reports.value = sortNewestFirst([report, ...reports.value]).slice(0, LIMIT);
+    if (!owner || report.author.id !== owner) return;
+    const listed = reports.value.find((r) => r.id === report.id);
+    if (listed && listed.revision >= report.revision) return;
+    const shown = listed ? { ...report, version: listed.version, receivedAt: listed.receivedAt } : report;
+    reports.value = sortNewestFirst([shown, ...reports.value.filter((r) => r.id !== report.id)]).slice(0, LIMIT);
     void cacheSet(cacheKey(owner), reports.value);
   });
 

@@ -62,6 +62,8 @@ export interface QueuedPhoto {
   blob: Blob;
   sha256: string;
   mime: string;
+  /** Already on the server for the report this submission revises: declared again, not uploaded again. */
+  uploaded?: boolean;
 }
 
 interface OutboxSchema extends DBSchema {
@@ -187,5 +189,5 @@ export class OutboxStore {
 /** The same photo picked twice is one photo (one hash, one upload). */
 function toOutboxPhotos(photos: QueuedPhoto[]): OutboxPhoto[] {
   const unique = new Map(photos.map((p) => [p.sha256, p]));
-  return [...unique.values()].map((p) => ({ sha256: p.sha256, blob: p.blob, mime: p.mime, size: p.blob.size, uploaded: false }));
+  return [...unique.values()].map((p) => ({ sha256: p.sha256, blob: p.blob, mime: p.mime, size: p.blob.size, uploaded: p.uploaded === true }));
 }

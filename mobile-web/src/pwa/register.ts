@@ -2,6 +2,11 @@ import { signal } from "@preact/signals";
 
 /** A new version installed and waiting; the banner offers to switch to it. */
 export const updateWaiting = signal<ServiceWorker | null>(null);
+/**
+ * A service worker is active for /m/: the app shell is on the phone (a worker activates only once its
+ * install stored every file) and the next start works without signal.
+ */
+export const shellCached = signal(false);
 let updateRequested = false;
 
 /**
@@ -23,6 +28,7 @@ export function registerServiceWorker(): void {
         });
       if (reg.waiting && sw.controller) updateWaiting.value = reg.waiting;
       reg.addEventListener("updatefound", () => watch(reg.installing));
+      return sw.ready.then(() => (shellCached.value = true));
     })
     .catch(() => undefined); // no SW (private mode, old browser): the app works online only
 }

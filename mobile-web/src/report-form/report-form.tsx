@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useContext, useEffect, useMemo, useRef } from "preact/hooks";
 import { effect, useSignal } from "@preact/signals";
-import type { ReportKind, ReportLocation } from "@contract/reports.ts";
+import type { ReportKind, ReportLocation, ReviseTarget } from "@contract/reports.ts";
 import { formatWita } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { createDraftAutosave } from "../drafts/draft-autosave.ts";
@@ -18,6 +18,8 @@ import { newClientId } from "../outbox/client-id.ts";
 import { PhotoSection } from "./photo-section.tsx";
 import { PhotosModel } from "./photos.model.ts";
 import { readFormFields } from "./read-form.ts";
+import { AmendmentNotice } from "./amendment-notice.tsx";
+import { withRevises } from "./revision.ts";
 import { validateReport, type FieldErrors } from "./validation.ts";
 
 export interface ReportFormProps {
@@ -35,6 +37,12 @@ export interface ReportFormProps {
   withPhotos?: boolean;
   /** A new report keeps a draft as it is written (see DraftGate); a refused one being fixed does not. */
   draft?: DraftTarget | null;
+  /** A situation report sent back for revision: the submission revises it (same report, new revision). */
+  revises?: ReviseTarget;
+  /** Photos of the report being revised that the server already has: kept, never uploaded again. */
+  uploadedPhotos?: readonly string[];
+  /** Shown above the sections (the verifier's note on a revision). */
+  banner?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -107,14 +115,17 @@ export function ReportForm(props: ReportFormProps) {
     e.preventDefault();
     const form = formRef.current;
     if (!form || saving.value || photos.preparing.value > 0) return;
-    const raw = {
-      ...assemble(readFormFields(form)),
-      kind: props.kind,
-      clientId: newClientId(),
-      sentAt: new Date().toISOString(),
-      location: location.value.value ?? undefined,
-      photos: photos.photos.value.map((p) => p.sha256),
-    };
+    const raw = withRevises(
+      {
+        ...assemble(readFormFields(form)),
+        kind: props.kind,
+        clientId: newClientId(),
+        sentAt: new Date().toISOString(),
+        location: location.value.value ?? undefined,
+        photos: photos.photos.value.map((p) => p.sha256),
+      },
+      props.revises,
+    );
     const result = validateReport(raw);
     if (!result.ok) {
       errors.value = result.errors;
@@ -126,7 +137,8 @@ export function ReportForm(props: ReportFormProps) {
     saveError.value = null;
     saving.value = true;
     try {
-      const queued = photos.photos.value.map(({ blob, sha256, mime }) => ({ blob, sha256, mime }));
+      const kept = new Set(props.uploadedPhotos ?? []);
+      const queued = photos.photos.value.map(({ blob, sha256, mime }) => ({ blob, sha256, mime, ...(kept.has(sha256) ? { uploaded: true } : {}) }));
       if (props.editOf) await sync.edit(props.editOf, result.data, photos.changed.value ? queued : undefined);
       else await sync.add(result.data, queued);
       // In the outbox now: the draft has done its job.
@@ -150,6 +162,8 @@ export function ReportForm(props: ReportFormProps) {
           <h1 class="h1">{props.title}</h1>
         </div>
         {props.editOf && <p class="banner banner--warn">{t("form.editing")}</p>}
+        {props.banner}
+        {props.kind !== "situation" && <AmendmentNotice kind={props.kind} initialPeriod={String((props.initial as { period?: unknown } | null)?.period ?? "")} />}
         {props.draft?.restoredAt && (
           <div class="banner banner--info" data-testid="draft-restored">
             <span>{t("draft.restored", { time: formatWita(props.draft.restoredAt, locale.value) })}</span>

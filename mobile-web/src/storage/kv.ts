@@ -35,10 +35,13 @@ export async function cacheGet<T>(key: string): Promise<Cached<T> | null> {
   }
 }
 
-export async function cacheSet<T>(key: string, value: T, at = Date.now()): Promise<void> {
+/** Store a value; false when it could not be kept (the caller may not count on it offline). */
+export async function cacheSet<T>(key: string, value: T, at = Date.now()): Promise<boolean> {
   try {
     await (await db()).put("kv", { value, at } satisfies Cached<T>, key);
+    return true;
   } catch {
     // Quota or a private window: the app works from memory and fetches again next time.
+    return false;
   }
 }

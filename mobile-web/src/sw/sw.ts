@@ -2,16 +2,21 @@
  * The officer app's service worker, served as /m/sw.js with scope /m/ (built by
  * build/service-worker.plugin.ts, which writes the precache list and version into PRECACHE).
  *
- * - install: precache the app shell (index.html, every hashed asset, manifest, icons);
- * - activate: drop other versions' caches, take control of open pages;
- * - fetch: shell files from the cache; pages under /m/ network-first with the cached shell as fallback;
- *   /api/regions network-first with a cached copy (boundaries for the offline map); every other /api/
- *   and /socket.io/ request goes to the network untouched and is never cached;
+ * - install: fill this version's cache without downloading anything twice (`precache`: files the page
+ *   just loaded come from the HTTP cache, files unchanged since the last version from its cache);
+ * - activate: drop other versions' caches (and retired ones), take control of open pages;
+ * - fetch: pages under /m/ answer with the cached shell at once — a connection that is up but passes no
+ *   data must not hold the officer at a blank screen. The refresh happens in the background: after every
+ *   navigation the browser checks /m/sw.js, whose bytes carry the version hash, and a new version
+ *   installs beside this one, then waits for the officer's "Muat ulang" (pwa/register.ts). Updating
+ *   index.html inside this version's cache instead would pair a new page with old assets. Shell files come
+ *   from the cache; /api/ and /socket.io/ go to the network untouched and are never cached here (the page
+ *   keeps its boundaries in IndexedDB);
  * - sync: Background Sync only asks open pages to send (the outbox lives in the page's IndexedDB).
  *
- * No imports: this file must build into one classic script.
+ * Imports only ./precache.ts (inlined): this file must build into one classic script.
  */
-export {};
+import { INDEX_URL, isHashedAsset, precache, routeOf } from "./precache.ts";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -23,17 +28,20 @@ interface PrecacheManifest {
 const PRECACHE = "__SIKANDA_PRECACHE__" as unknown as PrecacheManifest;
 const SHELL_PREFIX = "sikanda-shell-";
 const SHELL_CACHE = SHELL_PREFIX + PRECACHE.version;
-const REGIONS_CACHE = "sikanda-regions";
-const INDEX_URL = "/m/index.html";
-const SCOPE_PATH = "/m/";
-/** On a bad connection, wait this long for a fresh page before serving the cached one. */
-const NAVIGATION_TIMEOUT_MS = 4_000;
+/** Caches earlier versions kept that nothing reads any more (boundaries live in the page's IndexedDB). */
+const RETIRED_CACHES = ["sikanda-regions"];
+/** Every entry is one URL's one answer; the server's `Vary: Accept-Encoding` must not hide it. */
+const BY_URL: CacheQueryOptions = { ignoreVary: true };
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(SHELL_CACHE).then((cache) =>
-      // `reload`: never fill the cache from the HTTP cache (a stale index.html would pin old assets).
-      cache.addAll(PRECACHE.urls.map((url) => new Request(url, { cache: "reload" }))),
+      precache(PRECACHE.urls, {
+        has: async (url) => (await cache.match(url, BY_URL)) !== undefined,
+        matchAnyCache: (url) => caches.match(url, BY_URL),
+        fetch: (url, mode) => fetch(new Request(url, { cache: mode })),
+        put: (url, response) => cache.put(url, response),
+      }),
     ),
   );
 });
@@ -42,7 +50,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(SHELL_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
+        if ((name.startsWith(SHELL_PREFIX) && name !== SHELL_CACHE) || RETIRED_CACHES.includes(name)) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -54,53 +62,37 @@ self.addEventListener("message", (event) => {
 });
 
 self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return; // map tiles and the like: the browser's business
-  if (request.mode === "navigate") {
-    if (url.pathname === "/m" || url.pathname.startsWith(SCOPE_PATH)) event.respondWith(navigation(request));
-    return;
+  switch (routeOf(event.request, self.location.origin)) {
+    case "page":
+      return event.respondWith(page(event.request));
+    case "shell-file":
+      return event.respondWith(shellFile(event.request));
+    case "network":
+      return;
   }
-  if (url.pathname === "/api/regions") return event.respondWith(regions(request));
-  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/socket.io/")) return;
-  if (url.pathname.startsWith(SCOPE_PATH)) event.respondWith(shellFile(request));
 });
 
-/** Network first (a deploy reaches the phone), the cached shell when offline or too slow. */
-async function navigation(request: Request): Promise<Response> {
+/** The cached shell at once; the network only when this version has none (its cache was cleared). */
+async function page(request: Request): Promise<Response> {
+  const cached = await (await caches.open(SHELL_CACHE)).match(INDEX_URL, BY_URL);
+  if (cached) return cached;
   try {
-    const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
-    if (response.ok) return response;
-    const cached = await caches.match(INDEX_URL);
-    return cached ?? response;
+    return await fetch(request);
   } catch {
-    return (await caches.match(INDEX_URL)) ?? Response.error();
+    return Response.error();
   }
 }
 
 /** Hashed assets never change under one name: cache first, network (and keep) for anything missed. */
 async function shellFile(request: Request): Promise<Response> {
-  const cached = await caches.match(request, { ignoreSearch: true });
+  const cached = await caches.match(request, { ...BY_URL, ignoreSearch: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && new URL(request.url).pathname.startsWith(`${SCOPE_PATH}assets/`)) {
+  if (response.ok && isHashedAsset(new URL(request.url).pathname)) {
     const copy = response.clone();
     void caches.open(SHELL_CACHE).then((cache) => cache.put(request, copy));
   }
   return response;
-}
-
-/** Boundaries: fresh when possible, the last copy when offline (the map picker and "Kec. X, Desa Y"). */
-async function regions(request: Request): Promise<Response> {
-  const cache = await caches.open(REGIONS_CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
-  } catch {
-    return (await cache.match(request)) ?? Response.error();
-  }
 }
 
 self.addEventListener("sync", (event: Event) => {
@@ -112,13 +104,3 @@ self.addEventListener("sync", (event: Event) => {
     }),
   );
 });
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), ms);
-    promise.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e) => (clearTimeout(timer), reject(e)),
-    );
-  });
-}

@@ -11,7 +11,11 @@ export function AppBar() {
       <button type="button" class="app-bar__title" onClick={() => router.navigate({ name: "home" })}>
         SIKANDA
       </button>
-      <span class={`dot ${online ? "dot--on" : "dot--off"}`} title={online ? t("app.online") : t("app.offline")} aria-label={online ? t("app.online") : t("app.offline")} />
+      {/* A live region with real text: screen readers hear the change; the dot is for the eye only. */}
+      <span class="conn" role="status" data-testid="connection">
+        <span class={`dot ${online ? "dot--on" : "dot--off"}`} aria-hidden="true" />
+        <span class="visually-hidden">{online ? t("app.online") : t("app.offline")}</span>
+      </span>
       <span class="spacer" />
       <button type="button" class="link" onClick={() => void setLang(lang.value === "id" ? "en" : "id")}>
         {lang.value === "id" ? "EN" : "ID"}

@@ -1,0 +1,40 @@
+import "leaflet/dist/leaflet.css";
+import type { ReportDetail } from "@contract/report-detail.ts";
+import { Circle, CircleMarker, MapContainer } from "react-leaflet";
+import { t } from "../i18n/i18n.ts";
+import { BaseTiles } from "../map/BaseTiles.tsx";
+import { KERAWANAN_COLORS } from "../map/kerawanan.ts";
+import type { PublicConfig } from "../map/map-data.model.ts";
+
+/**
+ * Where the report was made: a small map with the point and its accuracy circle, and the desa and
+ * kecamatan it was placed in; warnings when the point is outside the officer's own kecamatan or was
+ * outside Balangan.
+ */
+export function LocationMap({ report, config }: { report: ReportDetail; config: PublicConfig | null }) {
+  const { lat, lng, accuracyM, source } = report.location;
+  return (
+    <div class="detail-location">
+      <p data-testid="detail-place">
+        {report.desa ? `${report.desa.nama}, ` : ""}
+        {t("detail.kecamatan", { name: report.kecamatan.nama })} · {lat.toFixed(5)}, {lng.toFixed(5)} ·{" "}
+        {accuracyM !== null ? t("detail.accuracy", { m: Math.round(accuracyM) }) : t("detail.noAccuracy")} · {t(source === "gps" ? "detail.gps" : "detail.pin")}
+      </p>
+      {report.outsideBalangan ? (
+        <p class="warn" role="note" data-testid="warn-outside-balangan">
+          {t("detail.outsideBalangan", { m: Math.round(report.outsideMeters) })}
+        </p>
+      ) : null}
+      {report.outsideOwnKecamatan ? (
+        <p class="warn" role="note" data-testid="warn-outside-kecamatan">
+          {t("detail.outsideOwnKecamatan", { own: report.author.kecamatan?.nama ?? t("common.none") })}
+        </p>
+      ) : null}
+      <MapContainer center={[lat, lng]} zoom={15} minZoom={8} maxZoom={18} className="detail-map" scrollWheelZoom={false}>
+        {config?.tileUrl ? <BaseTiles url={config.tileUrl} attribution={config.tileAttribution} /> : null}
+        {accuracyM ? <Circle center={[lat, lng]} radius={accuracyM} pathOptions={{ color: "#1565c0", weight: 1, fillOpacity: 0.12 }} /> : null}
+        <CircleMarker center={[lat, lng]} radius={8} className={`ops-marker ops-marker--${report.kerawanan}`} pathOptions={{ color: "#ffffff", weight: 2, fillColor: KERAWANAN_COLORS[report.kerawanan], fillOpacity: 1 }} />
+      </MapContainer>
+    </div>
+  );
+}
