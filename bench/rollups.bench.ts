@@ -80,7 +80,7 @@ function seedSql(officers: Record<string, string>, reports: number) {
     `SELECT setseed(0.15)`,
     `INSERT INTO reports (client_id, number, author_id, kind, period, classification, bidang, perihal, kerawanan, body,
                           occurred_at, sent_at, received_at, location, location_source, kecamatan_kode, status)
-     SELECT md5('bench-s-' || g)::uuid, 'B-' || g, (CAST('${authors}' AS jsonb) ->> r.kode)::uuid, 'situation', NULL, 'biasa',
+     SELECT md5('bench-s-' || x.g)::uuid, 'B-' || x.g, (CAST('${authors}' AS jsonb) ->> r.kode)::uuid, 'situation', NULL, 'biasa',
             (ARRAY['ideologi','politik','ekonomi','sosial-budaya','pertahanan-keamanan'])[1 + floor(x.b * 5)::int],
             'Laporan uji', (ARRAY['rendah','rendah','sedang','sedang','tinggi','sangat_tinggi'])[1 + floor(x.w * 6)::int], '{}',
             x.occ, x.occ + interval '5 minutes', x.received, r.pt, 'gps', r.kode,
@@ -148,7 +148,10 @@ export default defineBench({
     const yearBuild = await timed(() => rollups.rebuildDays(daysFrom(FIRST_DAY, LAST_DAY)));
     await rollups.rollUpChanges();
     // Steady state: what autovacuum would have done by now on the rollups, which are rewritten often.
-    const vacuum = () => pool.query(`VACUUM ANALYZE rollup_counts; VACUUM ANALYZE rollup_verify_hist`);
+    const vacuum = async () => {
+      await pool.query(`VACUUM ANALYZE rollup_counts`);
+      await pool.query(`VACUUM ANALYZE rollup_verify_hist`);
+    };
     await vacuum();
 
     const naiveQuarterSql = `SELECT rollup_day(kind, period, occurred_at) AS day, kecamatan_kode, coalesce(bidang, ''), kerawanan, status, kind, count(*)

@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import type { Agency, DemoAgency } from "./agencies.ts";
 import type { Extra } from "./extras.ts";
+import { compareText } from "./order.ts";
 
 /**
  * The generator's writes of incidents, memberships, agencies and follow-up assignments, with their events
@@ -72,7 +73,7 @@ export async function ensureAgencies(db: Sequelize, agencies: readonly DemoAgenc
     `SELECT id, name, kind, contact_person, active FROM agencies WHERE lower(name) IN (:names)`,
     { replacements: { names: agencies.map((a) => a.name.toLowerCase()) }, type: QueryTypes.SELECT },
   );
-  return rows.filter((r) => r.active).map((r) => ({ id: r.id, name: r.name, kind: r.kind, contactPerson: r.contact_person })).sort((a, b) => a.name.localeCompare(b.name));
+  return rows.filter((r) => r.active).map((r) => ({ id: r.id, name: r.name, kind: r.kind, contactPerson: r.contact_person })).sort((a, b) => compareText(a.name, b.name));
 }
 
 /**

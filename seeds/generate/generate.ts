@@ -13,6 +13,7 @@ import { dayFractionBefore, dayWeight, momentInDay, planPilkades, seasonOf, type
 import { kerawananFor } from "./situation.ts";
 import { TOPICS, type Topic } from "./topics/index.ts";
 import { wordsFor } from "./vocabulary.ts";
+import { compareText } from "./order.ts";
 
 /**
  * The generator: `reports` reports over the year ending at `end`, attributed to the cast, the same for
@@ -206,7 +207,7 @@ export function createGeneration(opts: GenerateOptions): Generation {
       for (const p of periodicByDay.get(day) ?? []) pending.push(periodicReport(rng.fork(`periodic:${officerIndex.get(p.officer.id)}:${p.kind}:${p.from}`), p));
       ledger.prune(day);
       // Out in arrival order; what arrives after midnight (an outbox emptied late) waits for its day.
-      pending.sort((a, b) => a.report.receivedAt.localeCompare(b.report.receivedAt) || a.report.id.localeCompare(b.report.id));
+      pending.sort((a, b) => compareText(a.report.receivedAt, b.report.receivedAt) || compareText(a.report.id, b.report.id));
       const cut = day === endDay ? Infinity : dayStart(day + 1);
       const ready = pending.filter((r) => Date.parse(r.report.receivedAt) < cut);
       pending = pending.filter((r) => Date.parse(r.report.receivedAt) >= cut);

@@ -6,6 +6,7 @@ import { addFollowUps } from "./follow-ups.ts";
 import { officeTime } from "./lifecycle.ts";
 import type { Random } from "./random.ts";
 import { KERAWANAN } from "./situation.ts";
+import { compareText } from "./order.ts";
 
 /**
  * A hotspot (or a report and its twin) merged into an incident, as a verifier would: once two of its
@@ -35,7 +36,7 @@ export function incidentExtra(rng: Random, group: readonly ClusterMember[], ctx:
     .map((m, i) => ({ m, at: i < 2 ? createdAt : officeTime(Math.max(createdAt, m.verifiedAt!) + rng.int(10, 180) * MINUTE, rng) }))
     .filter((x) => x.at <= ctx.end);
   const members = merged.map((x) => x.m);
-  const earliest = [...members].sort((a, b) => a.occurredAt - b.occurredAt || a.id.localeCompare(b.id))[0]!;
+  const earliest = [...members].sort((a, b) => a.occurredAt - b.occurredAt || compareText(a.id, b.id))[0]!;
   const id = rng.uuid();
   const number = `INS-${witaParts(createdAt).year}-${String(ctx.nextNumber()).padStart(5, "0")}`;
   const details = { incidentId: id, incidentNumber: number };

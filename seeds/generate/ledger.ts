@@ -1,4 +1,5 @@
 import type { Bidang, Kerawanan } from "@contract/reports.ts";
+import { compareText } from "./order.ts";
 
 /**
  * What each officer reported, day by day, kept just long enough for their daily, weekly and monthly
@@ -88,5 +89,5 @@ export type Ledger = ReturnType<typeof createLedger>;
 
 /** The most frequent keys of a count map, most frequent first. */
 export function top(m: Map<string, number>, n: number): [string, number][] {
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+  return [...m].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, n);
 }

@@ -5,6 +5,7 @@ import { pointInGeometry } from "@geo/point-in-polygon.ts";
 import type { AreaFeature, AreaGeometry, BBox } from "@geo/types.ts";
 import { loadBoundaryFeatures } from "../boundaries.ts";
 import type { Random } from "./random.ts";
+import { compareText } from "./order.ts";
 
 /**
  * Balangan's kecamatan and desa, read from the same files the regions table is loaded from (migration
@@ -77,7 +78,7 @@ export function balanganPlaces(): Places {
   const desaFeatures = loadBoundaryFeatures("desa");
   const kecamatan = kecFeatures
     .map((f) => ({ kode: f.properties.kode, nama: f.properties.nama, slug: f.properties.nama.toLowerCase().replace(/[^a-z]/g, "") }))
-    .sort((a, b) => a.kode.localeCompare(b.kode));
+    .sort((a, b) => compareText(a.kode, b.kode));
   const desa: Desa[] = desaFeatures
     .map((f) => {
       const geometry = f.geometry as AreaGeometry;
@@ -95,7 +96,7 @@ export function balanganPlaces(): Places {
         weight,
       };
     })
-    .sort((a, b) => a.kode.localeCompare(b.kode));
+    .sort((a, b) => compareText(a.kode, b.kode));
   const byKecamatan = new Map<string, Desa[]>();
   for (const d of desa) (byKecamatan.get(d.kecamatanKode) ?? byKecamatan.set(d.kecamatanKode, []).get(d.kecamatanKode)!).push(d);
 

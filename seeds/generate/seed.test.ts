@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { QueryTypes } from "sequelize";
 import { describe, expect, it, beforeAll } from "vitest";
 import { STATUS_CHANGES, type ReportStatus } from "@contract/reports.ts";
@@ -40,7 +41,8 @@ describe("seeding the database", () => {
       cast.verifiers.push({ id: v.id, username: v.username, regions });
       verifier ??= v;
     }
-    summary = await seedReports(t.db.sequelize, { seed: "uji-basis-data", reports: REPORTS, end: END, cast, batchSize: 700 });
+    // A seed of this run's own: the same seed gives the same report ids, which a kept database has already.
+    summary = await seedReports(t.db.sequelize, { seed: `uji-${randomUUID()}`, reports: REPORTS, end: END, cast, batchSize: 700 });
   }, 600_000);
 
   it("stores every report, with its revisions, events and audit entries", async () => {
@@ -143,6 +145,18 @@ describe("seeding the database", () => {
     expect(history.status).toBe(200);
     expect(history.body.data.map((e: { action: string }) => e.action)).toContain("revised");
     expect(history.body.data).toHaveLength(revised!.events);
+  });
+
+  it("adds nothing when the same seed and end run again (--append), not even audit entries or incidents", async () => {
+    const seed = `uji-lagi-${randomUUID()}`;
+    const first = await seedReports(t.db.sequelize, { seed, reports: 300, end: END, cast });
+    const audit = async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor_id IN (:verifiers)`, { verifiers: cast.verifiers.map((v) => v.id) }))[0]!.n;
+    const before = await audit();
+    const again = await seedReports(t.db.sequelize, { seed, reports: 300, end: END, cast });
+    // Its periodic reports may meet the first run's (same officers, same periods): those are skipped too.
+    expect(first.stored).toBeGreaterThanOrEqual(first.situation);
+    expect(again).toMatchObject({ stored: 0, generated: 300, incidents: 0, assignments: 0 });
+    expect(await audit()).toBe(before);
   });
 
   it("leaves a database that holds reports alone in demo mode", async () => {

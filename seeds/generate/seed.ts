@@ -20,6 +20,7 @@ import {
   tableExists,
   takeReportNumbers,
 } from "./seed.repo.ts";
+import { compareText } from "./order.ts";
 
 /**
  * Writes a generation into the database: batches of a few thousand reports, stored in two statements side
@@ -103,7 +104,7 @@ export async function seedReports(db: Sequelize, opts: SeedOptions): Promise<See
   }
 
   async function flushAudit(before: number, transaction: Transaction) {
-    held.sort((a, b) => a.at.localeCompare(b.at));
+    held.sort((a, b) => compareText(a.at, b.at));
     const cut = held.findIndex((a) => Date.parse(a.at) >= before);
     const out = cut < 0 ? held : held.slice(0, cut);
     held = cut < 0 ? [] : held.slice(cut);

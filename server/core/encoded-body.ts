@@ -50,7 +50,9 @@ export function sendEncoded(req: Request, res: Response, body: EncodedBody, head
   res.setHeader("Content-Type", headers.contentType);
   res.setHeader("Cache-Control", headers.cacheControl);
   res.setHeader("ETag", etagOf(body, coding));
-  if (req.fresh) {
+  // Compared directly rather than through `req.fresh`, which ignores If-None-Match whenever the request
+  // says `Cache-Control: no-cache` — exactly what browsers send with a page's own conditional requests.
+  if (matchesIfNoneMatch(req.headers["if-none-match"], etagOf(body, coding))) {
     res.status(304).end();
     return;
   }
@@ -58,4 +60,11 @@ export function sendEncoded(req: Request, res: Response, body: EncodedBody, head
   const bytes = body.bytes[coding];
   res.setHeader("Content-Length", bytes.length);
   res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+/** Does an If-None-Match header name this ETag (or `*`)? Weak comparison, as RFC 9110 §13.1.2 asks. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const strip = (t: string) => t.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
 }
