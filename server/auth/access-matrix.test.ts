@@ -126,6 +126,24 @@ const CASES: Record<string, Case> = {
   "POST /api/follow-ups/:id/close": { expect: DECIDERS(404), path: () => `/api/follow-ups/${NOBODY}/close` },
   "GET /api/reports/:id/follow-ups": { expect: STAFF_READERS(200), path: (c) => `/api/reports/${c.report.id}/follow-ups` },
   // Last: it ends the session used for the others.
+  // Jobs, statistics and reporting duties (issue 15).
+  "GET /api/jobs": { expect: ADMIN_ONLY(200) },
+  "GET /api/jobs/runs": { expect: ADMIN_ONLY(200) },
+  "POST /api/jobs/:name/run": { expect: ADMIN_ONLY(404), path: () => "/api/jobs/no-such-job/run", body: () => ({}) },
+  "GET /api/stats/trend": { expect: STAFF_READERS(200) },
+  "GET /api/stats/summary": { expect: STAFF_READERS(200) },
+  "GET /api/duties/mine": { expect: REPORT_READERS(200) },
+  "GET /api/duties/settings": { expect: REPORT_READERS(200) },
+  "PUT /api/duties/settings": { expect: ADMIN_ONLY(400), body: () => ({}) },
+  "PUT /api/duties/officers/:officerId": { expect: ADMIN_ONLY(404), path: () => `/api/duties/officers/${NOBODY}`, body: () => ({ owesFrom: null }) },
+  "GET /api/duties/scorecard": { expect: REPORT_READERS(200) },
+  "GET /api/duties/scorecard/:officerId/reports": { expect: REPORT_READERS(404), path: () => `/api/duties/scorecard/${NOBODY}/reports` },
+  "GET /api/holidays": { expect: REPORT_READERS(200) },
+  "POST /api/holidays": { expect: ADMIN_ONLY(400), body: () => ({}) },
+  "DELETE /api/holidays/:day": { expect: ADMIN_ONLY(404), path: () => "/api/holidays/2020-01-02" },
+  "GET /api/leave": { expect: REPORT_READERS(200) },
+  "POST /api/leave": { expect: ADMIN_ONLY(400), body: () => ({}) },
+  "DELETE /api/leave/:id": { expect: ADMIN_ONLY(404), path: () => `/api/leave/${NOBODY}` },
   "POST /api/auth/logout": { expect: ALL(204) },
 };
 

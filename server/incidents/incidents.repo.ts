@@ -34,7 +34,7 @@ export async function insertIncident(
   const [row] = await db.query<{ id: string; number: string }>(
     `INSERT INTO incidents (number, title, kerawanan, first_at, last_at, created_by, created_at, updated_at)
      VALUES ('INS-' || to_char(CAST(:now AS timestamptz) AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
-               lpad(nextval('incident_number_seq')::text, 5, '0'),
+               zero_pad(nextval('incident_number_seq'), 5),
              :title, 'rendah', :now, :now, :createdBy, :now, :now)
      RETURNING id, number`,
     { replacements: { ...i, now: i.now.toISOString() }, type: QueryTypes.SELECT, transaction },

@@ -14,6 +14,7 @@ import { reportQueue } from "./0012-report-queue.ts";
 import { jobsTables } from "./0013-jobs.ts";
 import { rollupsTables } from "./0014-rollups.ts";
 import { dutiesTables } from "./0015-duties.ts";
+import { zeroPad } from "./0016-zero-pad.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   jobsTables,
   rollupsTables,
   dutiesTables,
+  zeroPad,
 ];

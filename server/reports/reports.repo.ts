@@ -69,7 +69,7 @@ const INSERT_REPORTS_CTES = `
                          kerawanan, body, photos, occurred_at, sent_at, location, accuracy_m, location_source,
                          kecamatan_kode, desa_kode, outside_meters)
     SELECT "clientId", 'LI-' || to_char(now() AT TIME ZONE 'Asia/Makassar', 'YYYY') || '-' ||
-             lpad(nextval('report_number_seq')::text, 6, '0'),
+             zero_pad(nextval('report_number_seq'), 6),
            "authorId", kind, period, classification, bidang, "subCategory", perihal, kerawanan, payload -> 'body', photos,
            "occurredAt", "sentAt", ST_SetSRID(ST_MakePoint(lng, lat), 4326), "accuracyM", "locationSource",
            "kecamatanKode", "desaKode", "outsideMeters"

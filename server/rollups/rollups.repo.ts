@@ -16,8 +16,13 @@ const BUCKET_SQL = (seconds: string) => `CASE WHEN ${seconds} < 60 THEN 0 ELSE 1
 
 const daysParam = (days: string[]) => `{${days.join(",")}}`;
 
-export function lockRollups(db: Sequelize, transaction: Transaction): Promise<unknown> {
-  return db.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY}) AS locked`, { type: QueryTypes.SELECT, transaction });
+/**
+ * Take the rollup writers' lock for this transaction, and settings that suit its statements: room to
+ * aggregate a quarter in memory, and no JIT, whose compiling costs more than these statements save.
+ */
+export async function lockRollups(db: Sequelize, transaction: Transaction): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY}) AS locked`, { type: QueryTypes.SELECT, transaction });
+  await db.query(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`, { transaction });
 }
 
 async function count(db: Sequelize, sql: string, replacements: Record<string, unknown>, transaction: Transaction): Promise<number> {
@@ -100,45 +105,63 @@ export async function rebuildDayCells(db: Sequelize, c: DayCells, transaction: T
 const CHILD_OF = { week: "day", month: "day", quarter: "month" } as const;
 export type ParentKind = keyof typeof CHILD_OF;
 
+/** A coarser period to rebuild: its first day, the first day after it, and for which kecamatan (null: all). */
+export interface ParentPeriod {
+  start: string;
+  end: string;
+  kecamatan: string[] | null;
+}
+
 /**
- * The rows of one coarser period (its first day `start`, and the first day after it `end`) recomputed
- * from the rows of the level below, for these kecamatan (null: all); returns rows written. The level
- * below must be current: callers rebuild days first, and months before quarters.
+ * The rows of these coarser periods, all of one kind, recomputed from the rows of the level below in one
+ * statement per table; returns rows written. The level below must be current: callers rebuild days
+ * first, and months before quarters.
  */
-export async function rebuildFromChildren(
-  db: Sequelize,
-  kind: ParentKind,
-  period: { start: string; end: string; kecamatan: string[] | null },
-  transaction: Transaction,
-): Promise<number> {
-  const replacements = { kind, child: CHILD_OF[kind], start: period.start, end: period.end, kecamatan: period.kecamatan ? `{${period.kecamatan.join(",")}}` : null };
-  const inKecamatan = `(CAST(:kecamatan AS text[]) IS NULL OR kecamatan_kode = ANY (CAST(:kecamatan AS text[])))`;
-  const own = `period_kind = :kind AND period_start = CAST(:start AS date)`;
+export async function rebuildFromChildren(db: Sequelize, kind: ParentKind, periods: ParentPeriod[], transaction: Transaction): Promise<number> {
+  if (!periods.length) return 0;
+  const replacements = {
+    kind,
+    child: CHILD_OF[kind],
+    periods: JSON.stringify(periods),
+    starts: daysParam(periods.map((p) => p.start)),
+    // Constant bounds, so the planner reads the key's index over the range instead of guessing at the recordset.
+    from: periods.map((p) => p.start).sort()[0],
+    to: periods.map((p) => p.end).sort()[periods.length - 1],
+  };
+  const parents = `parents AS (SELECT * FROM jsonb_to_recordset(CAST(:periods AS jsonb)) AS p(start date, "end" date, kecamatan text[]))`;
+  const forParent = (t: string) => `(p.kecamatan IS NULL OR ${t}.kecamatan_kode = ANY (p.kecamatan))`;
   await db.query(
-    `DELETE FROM rollup_counts WHERE ${own} AND ${inKecamatan};
-     DELETE FROM rollup_verify_hist WHERE ${own} AND ((${inKecamatan} AND bidang <> '*') OR kecamatan_kode = '*' OR bidang = '*');`,
+    `WITH ${parents} DELETE FROM rollup_counts c USING parents p
+       WHERE c.period_kind = :kind AND c.period_start = ANY (CAST(:starts AS date[])) AND c.period_start = p.start AND ${forParent("c")};
+     WITH ${parents} DELETE FROM rollup_verify_hist h USING parents p
+       WHERE h.period_kind = :kind AND h.period_start = ANY (CAST(:starts AS date[])) AND h.period_start = p.start
+         AND ((${forParent("h")} AND h.bidang <> '*') OR h.kecamatan_kode = '*' OR h.bidang = '*');`,
     { replacements, transaction },
   );
-  const children = `period_kind = :child AND period_start >= CAST(:start AS date) AND period_start < CAST(:end AS date) AND ${inKecamatan}`;
+  const children = (t: string) =>
+    `${t}.period_kind = :child AND ${t}.period_start >= CAST(:from AS date) AND ${t}.period_start < CAST(:to AS date)
+     AND ${t}.period_start >= p.start AND ${t}.period_start < p."end" AND ${forParent(t)}`;
   const counts = await count(
     db,
-    `INSERT INTO rollup_counts (period_kind, period_start, kecamatan_kode, bidang, kerawanan, status, kind, n)
-     SELECT :kind, CAST(:start AS date), kecamatan_kode, bidang, kerawanan, status, kind, sum(n)
-     FROM rollup_counts WHERE ${children}
-     GROUP BY kecamatan_kode, bidang, kerawanan, status, kind`,
+    `WITH ${parents}
+     INSERT INTO rollup_counts (period_kind, period_start, kecamatan_kode, bidang, kerawanan, status, kind, n)
+     SELECT :kind, p.start, c.kecamatan_kode, c.bidang, c.kerawanan, c.status, c.kind, sum(c.n)
+     FROM parents p JOIN rollup_counts c ON ${children("c")}
+     GROUP BY p.start, c.kecamatan_kode, c.bidang, c.kerawanan, c.status, c.kind`,
     replacements,
     transaction,
   );
   const base = await count(
     db,
-    `INSERT INTO rollup_verify_hist (period_kind, period_start, kecamatan_kode, bidang, bucket, n)
-     SELECT :kind, CAST(:start AS date), kecamatan_kode, bidang, bucket, sum(n)
-     FROM rollup_verify_hist WHERE ${children} AND kecamatan_kode <> '*' AND bidang <> '*'
-     GROUP BY kecamatan_kode, bidang, bucket`,
+    `WITH ${parents}
+     INSERT INTO rollup_verify_hist (period_kind, period_start, kecamatan_kode, bidang, bucket, n)
+     SELECT :kind, p.start, h.kecamatan_kode, h.bidang, h.bucket, sum(h.n)
+     FROM parents p JOIN rollup_verify_hist h ON ${children("h")} AND h.kecamatan_kode <> '*' AND h.bidang <> '*'
+     GROUP BY p.start, h.kecamatan_kode, h.bidang, h.bucket`,
     replacements,
     transaction,
   );
-  const totals = await count(db, TOTALS_FROM_BASE(":kind", own), replacements, transaction);
+  const totals = await count(db, TOTALS_FROM_BASE(":kind", "period_kind = :kind AND period_start = ANY (CAST(:starts AS date[]))"), replacements, transaction);
   return counts + base + totals;
 }
 

@@ -9,6 +9,7 @@ import {
   rebuildFromChildren,
   setRollupWatermark,
   type ParentKind,
+  type ParentPeriod,
 } from "./rollups.repo.ts";
 
 export type Progress = (done: number, total: number) => Promise<void>;
@@ -44,16 +45,15 @@ export function createRollupsService(db: Sequelize) {
     const steps: string[][] = [];
     for (let i = 0; i < days.length; i += DAYS_PER_STEP) steps.push(days.slice(i, i + DAYS_PER_STEP));
     // A coarser period is rebuilt for the kecamatan its days were, or whole if one of its days was.
-    const parents: [ParentKind, string, string[] | null][] = [];
-    for (const kind of ["week", "month", "quarter"] as const) {
+    const parents: [ParentKind, ParentPeriod[]][] = (["week", "month", "quarter"] as const).map((kind) => {
       const byKey = new Map<string, Set<string> | null>();
       for (const day of days) {
         const key = periodOf(kind, day);
         const sofar = byKey.has(key) ? byKey.get(key)! : new Set<string>();
         byKey.set(key, sofar === null || whole.has(day) ? null : new Set([...sofar, ...kecamatanOf.get(day)!]));
       }
-      for (const [key, kecamatan] of byKey) parents.push([kind, key, kecamatan ? [...kecamatan].sort() : null]);
-    }
+      return [kind, [...byKey].map(([key, k]) => ({ start: periodStart(kind, key), end: periodEnd(kind, key), kecamatan: k ? [...k].sort() : null }))];
+    });
     const total = steps.length + parents.length;
     let done = 0;
     let rows = 0;
@@ -71,8 +71,9 @@ export function createRollupsService(db: Sequelize) {
       rows += await locked((transaction) => rebuildDayCells(db, dayCells, transaction));
       await progress(++done, total);
     }
-    for (const [kind, key, kecamatan] of parents) {
-      rows += await locked((transaction) => rebuildFromChildren(db, kind, { start: periodStart(kind, key), end: periodEnd(kind, key), kecamatan }, transaction));
+    // Weeks and months from the days, then quarters from the months: one statement per table and kind.
+    for (const [kind, periods] of parents) {
+      rows += await locked((transaction) => rebuildFromChildren(db, kind, periods, transaction));
       await progress(++done, total);
     }
     return rows;

@@ -4,6 +4,7 @@ import type { TestApp } from "./test-app.ts";
 import { api, createAccount, login } from "./accounts.ts";
 import { dailyReport, situationReport } from "./reports.ts";
 import { INCIDENT_SUCCESSES } from "./incident-successes.ts";
+import { DUTY_SUCCESSES } from "./duty-successes.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -19,6 +20,7 @@ async function officerReport(t: TestApp, photos: string[] = []) {
  */
 export const SUCCESSES: Record<string, (t: TestApp) => Promise<Answer>> = {
   ...INCIDENT_SUCCESSES,
+  ...DUTY_SUCCESSES,
   "POST /api/auth/login": async (t) => {
     const account = await createAccount(t, "guest");
     return api(t, "POST", "/api/auth/login", { body: { username: account.username, password: account.password } });
