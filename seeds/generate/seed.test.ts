@@ -18,7 +18,9 @@ import { seedReports, type SeedSummary } from "./seed.ts";
  */
 
 const REPORTS = 2_000;
-const END = Date.parse("2026-11-15T19:30:00+08:00");
+// A year that no other suite writes to: the rollup tests count every report of their months in this
+// shared database, and seeded rows (written without the change log) would be counted there too.
+const END = Date.parse("2022-11-15T19:30:00+08:00");
 
 describe("seeding the database", () => {
   const t = useTestApp();
@@ -108,7 +110,7 @@ describe("seeding the database", () => {
   it("numbers reports from report_number_seq, so a report filed afterwards takes the next number", async () => {
     const numbers = await sql<{ number: string }>(`SELECT number FROM reports WHERE author_id IN (:authors)`, { authors: authors() });
     expect(new Set(numbers.map((n) => n.number)).size).toBe(REPORTS);
-    for (const { number } of numbers) expect(number).toMatch(/^LI-20(25|26)-\d{6,}$/);
+    for (const { number } of numbers) expect(number).toMatch(/^LI-20(21|22)-\d{6,}$/);
     const highest = Math.max(...numbers.map((n) => Number(n.number.split("-")[2])));
     const res = await api(t, "POST", "/api/reports", { cookie: await login(t, officer), body: situationReport() });
     expect(res.status).toBe(201);
