@@ -49,8 +49,11 @@ export const rollupsTables: Migration = {
         bidang text NOT NULL,
         bucket smallint NOT NULL,
         n integer NOT NULL,
-        PRIMARY KEY (period_kind, period_start, kecamatan_kode, bidang, bucket) INCLUDE (n)
+        -- Statistics read one kecamatan × bidang cell (or a '*' total) over a range of periods: cell first.
+        PRIMARY KEY (period_kind, kecamatan_kode, bidang, period_start, bucket) INCLUDE (n)
       );
+      -- Rebuilds replace whole periods.
+      CREATE INDEX rollup_verify_hist_period_idx ON rollup_verify_hist (period_kind, period_start);
       CREATE TABLE rollup_watermark (
         name text PRIMARY KEY,
         seq bigint NOT NULL
