@@ -3,8 +3,9 @@ import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 /**
  * The rollup tables' one writer (see migration 0014): day rows from the raw reports, and every coarser
  * row from the rows below it (week and month from days, quarter from months). Each rebuild deletes and
- * inserts the rows of whole periods under one advisory lock, so two rebuilds of the same period (the
- * nightly job and the incremental one, or two nodes) take turns instead of both inserting.
+ * inserts the rows of whole periods (or of some kecamatan in them) under one advisory lock, so two
+ * rebuilds of the same period (the nightly job and the incremental one, or two nodes) take turns instead
+ * of both inserting.
  */
 
 /** Any constant: serialises writers of the rollup tables. */

@@ -91,8 +91,8 @@ export function createRollupsService(db: Sequelize) {
     },
 
     /**
-     * The incremental rollup: rebuild only the days whose reports changed since the watermark (a late
-     * report from an offline phone lands in its own, older period), then move the watermark.
+     * The incremental rollup: rebuild only the cells (day × kecamatan) whose reports changed since the
+     * watermark (a late report from an offline phone lands in its own, older period), then move it.
      */
     async rollUpChanges(progress?: Progress): Promise<{ reports: number; days: number; rows: number }> {
       const after = await getRollupWatermark(db);
