@@ -1,19 +1,8 @@
 import { QueryTypes, type Sequelize } from "sequelize";
-import type { Kerawanan, ReportStatus } from "@contract/reports.ts";
+import type { ReportBriefRow } from "./incidents.read.repo.ts";
 
 /** A possible duplicate of a report, with how alike and how near it is. */
-export interface DuplicateRow {
-  id: string;
-  number: string;
-  perihal: string;
-  kerawanan: Kerawanan;
-  status: ReportStatus;
-  classification: "biasa" | "rahasia";
-  occurred_at: Date;
-  kecamatan_kode: string;
-  kecamatan_nama: string;
-  desa_kode: string | null;
-  desa_nama: string | null;
+export interface DuplicateRow extends ReportBriefRow {
   similarity: number;
   distance_m: number;
   gap_minutes: number;

@@ -143,8 +143,8 @@ export async function listIncidentRows(db: Sequelize, q: IncidentListQuery, scop
   );
 }
 
-/** A report of an incident as its detail lists it. */
-export interface IncidentMemberRow {
+/** What every short listing of a report (an incident's members, duplicate candidates) reads of it. */
+export interface ReportBriefRow {
   id: string;
   number: string;
   perihal: string;
@@ -156,6 +156,10 @@ export interface IncidentMemberRow {
   kecamatan_nama: string;
   desa_kode: string | null;
   desa_nama: string | null;
+}
+
+/** A report of an incident as its detail lists it. */
+export interface IncidentMemberRow extends ReportBriefRow {
   lat: number;
   lng: number;
   merged_at: Date;

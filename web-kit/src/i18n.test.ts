@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n, interpolate, LANG_STORAGE_KEY, type KeyValueStore } from "./i18n.ts";
+import { createAreaText, createI18n, interpolate, LANG_STORAGE_KEY, type KeyValueStore } from "./i18n.ts";
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -60,5 +60,13 @@ describe("i18n", () => {
   it("fills parameters and leaves unknown placeholders visible", () => {
     expect(createI18n({ id, en, storage: null }).t("greet", { name: "budi" })).toBe("Halo budi");
     expect(interpolate("{a} and {b}", { a: 1 })).toBe("1 and {b}");
+  });
+
+  it("gives an area its own strings that follow the app's language", async () => {
+    const app = createI18n({ id, en, storage: null });
+    const t = createAreaText(app, { "stats.title": "Statistik {year}" }, { "stats.title": "Statistics {year}" });
+    expect(t("stats.title", { year: 2026 })).toBe("Statistik 2026");
+    await app.setLang("en");
+    expect(t("stats.title", { year: 2026 })).toBe("Statistics 2026");
   });
 });

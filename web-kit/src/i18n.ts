@@ -80,3 +80,12 @@ function browserStorage(): KeyValueStore | null {
     return null; // some browsers throw on access when storage is disabled
   }
 }
+
+/**
+ * Strings that belong to one lazily loaded area (a page and what only it imports): both languages ship
+ * in the area's own chunk rather than in the app's entry dictionaries, so a page nobody opens costs the
+ * first load nothing. The area's `t` follows the app's language signal like the app's own `t`.
+ */
+export function createAreaText<K extends string>(app: { lang: { value: Lang } }, id: Dictionary<K>, en: Dictionary<K>) {
+  return (key: K, params?: MessageParams): string => interpolate((app.lang.value === "en" ? en : id)[key] ?? id[key] ?? key, params);
+}

@@ -128,4 +128,35 @@ describe("ops model", () => {
     await expect(ops.decide("r1", { status: "verified", version: 1 })).rejects.toMatchObject({ code: "conflict" });
     expect(ops.reports.value[0]).toMatchObject({ status: "rejected", version: 2 });
   });
+
+  it("keeps a release heard live over a read of the report that was sent before it and answers after", async () => {
+    const r1 = report("r1", 1, "2026-05-01T01:00:00Z");
+    const holder = { holderId: "u-a", holderName: "Verifikator A", expiresAt: new Date(Date.now() + 600_000).toISOString() };
+    let answerRead: (() => void) | null = null;
+    const fetch: typeof globalThis.fetch = async (input) => {
+      const url = new URL(String(input), "http://x");
+      if (url.pathname === "/api/reports") return Response.json({ data: [r1], page: { total: null, next: null, seq: 0 } });
+      if (url.pathname === "/api/changes") return Response.json({ data: [], page: { total: null, next: null, seq: 0 } });
+      if (url.pathname === "/api/reports/r1") {
+        // The server read the claim while it was still held; the answer is slow to arrive.
+        await new Promise<void>((resolve) => (answerRead = resolve));
+        return Response.json({ data: { ...r1, claim: { ...holder, claimedAt: "2026-05-01T01:00:00Z" } } });
+      }
+      return Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 });
+    };
+    const socket = fakeSocket();
+    const ops = new OpsModel(createHttp({ fetch }), socket.connect);
+    await ops.start();
+    socket.handlers.claim!({ reportId: "r1", claim: holder });
+    expect(ops.claims.value.get("r1")?.holderId).toBe("u-a");
+
+    // Back after a gap: the screen asks again who holds r1, and the release arrives before the answer.
+    socket.handlers.connected();
+    for (let i = 0; i < 5 && !answerRead; i++) await settle();
+    expect(answerRead).not.toBeNull();
+    socket.handlers.claim!({ reportId: "r1", claim: null });
+    answerRead!();
+    for (let i = 0; i < 5; i++) await settle();
+    expect(ops.claims.value.has("r1")).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@ import { matchesReportFilter, type ReportCounts, type ReportFilterInput } from "
 import type { IncidentChange, IncidentView } from "@contract/incidents.ts";
 import type { Http } from "@kit/http.ts";
 import { createChangeFeed, type ChangeFeed, type ChangesPage } from "./change-feed.ts";
-import { applyClaimNotice, holderOfRefusal, type ClaimMap } from "./claims.ts";
+import { applyClaimNotice, createClaimOrder, holderOfRefusal, type ClaimMap } from "./claims.ts";
 import { parsedFilter, SITUATION_KINDS } from "./queue-filter.ts";
 import type { ConnectReportSocket } from "./report-socket.ts";
 
@@ -50,6 +50,7 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
   const loadingMore = signal(false);
   const counts = signal<ReportCounts | null>(null);
   const claims = signal<ClaimMap>(new Map());
+  const claimOrder = createClaimOrder();
   const incidents = signal<IncidentView[]>([]);
 
   let feed: ChangeFeed<ReportView | null> | null = null;
@@ -131,14 +132,15 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
    */
   async function refreshClaims(mine: number) {
     for (const reportId of [...claims.value.keys()]) {
+      const sentAt = claimOrder.mark();
       try {
         const { data } = await http.call("GET /api/reports/:id", { params: { id: reportId } });
-        if (mine !== session) return;
+        if (mine !== session || claimOrder.isStale(reportId, sentAt)) continue;
         const claim = data.claim ? { holderId: data.claim.holderId, holderName: data.claim.holderName, expiresAt: data.claim.expiresAt } : null;
         claims.value = applyClaimNotice(claims.value, { reportId, claim });
       } catch {
         // Unreadable now (out of scope, gone): whatever it held, this screen cannot act on it.
-        if (mine === session) claims.value = applyClaimNotice(claims.value, { reportId, claim: null });
+        if (mine === session && !claimOrder.isStale(reportId, sentAt)) claims.value = applyClaimNotice(claims.value, { reportId, claim: null });
       }
     }
   }
@@ -174,7 +176,10 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
         if (mine === session) connection.value = "offline";
       },
       change: (change) => feed?.receive(change),
-      claim: (notice) => (claims.value = applyClaimNotice(claims.value, notice)),
+      claim: (notice) => {
+        claimOrder.noticed(notice.reportId);
+        claims.value = applyClaimNotice(claims.value, notice);
+      },
       incident: (change) => (incidents.value = applyIncidentChange(incidents.value, change)),
       // A probe without the 401 exemption: if the session is gone, the app's session-lost path runs.
       refused: () => void http.call("GET /api/auth/me", {}).catch(() => undefined),
@@ -198,6 +203,7 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
    * version and changes nothing); a refusal is thrown for the caller to show beside the report.
    */
   async function decide(reportId: string, input: ChangeStatusInput): Promise<void> {
+    const sentAt = claimOrder.mark();
     try {
       const { data } = await http.call("POST /api/reports/:id/status", { params: { id: reportId }, body: input });
       reports.value = upsertReport(reports.value, data, Math.max(OPS_MAX_REPORTS, reports.value.length));
@@ -205,7 +211,7 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
     } catch (err) {
       // Refused because another holds it: now this screen knows who, even if it missed the event.
       const holder = holderOfRefusal(err);
-      if (holder) claims.value = applyClaimNotice(claims.value, { reportId, claim: holder });
+      if (holder && !claimOrder.isStale(reportId, sentAt)) claims.value = applyClaimNotice(claims.value, { reportId, claim: holder });
       throw err;
     }
   }

@@ -4,7 +4,7 @@ import type { DuplicateCandidate } from "@contract/incidents.ts";
 import type { FollowUpView } from "@contract/follow-ups.ts";
 import type { ReportDetail, ReportHistoryEntry, RevisionSummary } from "@contract/report-detail.ts";
 import type { Http } from "@kit/http.ts";
-import { applyClaimNotice, holderOfRefusal, liveClaim, type ClaimMap } from "../ops/claims.ts";
+import { applyClaimNotice, createClaimOrder, holderOfRefusal, liveClaim, type ClaimMap } from "../ops/claims.ts";
 import type { ConnectReportSocket } from "../ops/report-socket.ts";
 
 /** Renew the lease this long before it ends (a 10-minute lease is renewed every 7 minutes). */
@@ -48,13 +48,16 @@ export const ReportDetailModel = createModel((deps: DetailDeps) => {
   const holder = computed(() => (shown.value ? liveClaim(claims.value, shown.value) : null));
   const setClaim = (reportId: string, claim: ClaimHolder | null) => (claims.value = applyClaimNotice(claims.value, { reportId, claim }));
 
+  const claimOrder = createClaimOrder();
+
   async function load(id: string) {
+    const sentAt = claimOrder.mark();
     try {
       const [detail, events] = await Promise.all([http.call("GET /api/reports/:id", { params: { id } }), http.call("GET /api/reports/:id/history", { params: { id } })]);
       if (openId !== id) return;
       report.value = detail.data;
       history.value = events.data;
-      if (detail.data.claim) setClaim(id, detail.data.claim);
+      if (detail.data.claim && !claimOrder.isStale(id, sentAt)) setClaim(id, detail.data.claim);
       error.value = null;
     } catch (err) {
       if (openId === id) error.value = err;
@@ -79,6 +82,7 @@ export const ReportDetailModel = createModel((deps: DetailDeps) => {
   /** Take or renew the lease; a refusal names the holder, and the desk shows them instead. */
   async function claim(id: string) {
     clearTimeout(renewTimer);
+    const sentAt = claimOrder.mark();
     try {
       const { data } = await http.call("POST /api/reports/:id/claim", { params: { id } });
       if (openId !== id) return void release(id);
@@ -91,7 +95,7 @@ export const ReportDetailModel = createModel((deps: DetailDeps) => {
       if (openId !== id) return;
       mine.value = null;
       const other = holderOfRefusal(err);
-      if (other) setClaim(id, other);
+      if (other && !claimOrder.isStale(id, sentAt)) setClaim(id, other);
       else claimError.value = err;
     }
   }
@@ -123,6 +127,7 @@ export const ReportDetailModel = createModel((deps: DetailDeps) => {
       },
       claim: (notice) => {
         if (notice.reportId !== id) return;
+        claimOrder.noticed(id);
         claims.value = applyClaimNotice(claims.value, notice);
         // Our lease was broken (an admin) or ended with our decision: stop renewing it.
         if (mine.value && notice.claim?.holderId !== mine.value.holderId) {
