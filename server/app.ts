@@ -59,10 +59,19 @@ import { createDutyCalendarService } from "./duties/duty-calendar.service.ts";
 import { createScorecardService } from "./duties/scorecard.service.ts";
 import { sendDutyReminder } from "./duties/duties.socket.ts";
 import { dutiesRouter } from "./duties/duties.routes.ts";
+import { createPeriodicDraftsService } from "./periodic-drafts/periodic-drafts.service.ts";
+import { periodicDraftsRouter } from "./periodic-drafts/periodic-drafts.routes.ts";
 import { createJobsService } from "./jobs/jobs.service.ts";
 import { scheduledJobs } from "./jobs/catalog.ts";
 import { announceJobRun } from "./jobs/jobs.socket.ts";
 import { jobsRouter } from "./jobs/jobs.routes.ts";
+import { createAlertsService } from "./alerts/alerts.service.ts";
+import { alertsRouter } from "./alerts/alerts.routes.ts";
+import { createPublicPhotos } from "./publishing/public-photos.ts";
+import { createPublishingService } from "./publishing/publishing.service.ts";
+import { createPublicReportsService } from "./publishing/public-reports.service.ts";
+import { publishingRouter } from "./publishing/publishing.routes.ts";
+import { publicReportsRouter } from "./publishing/public-reports.routes.ts";
 
 export interface AppDeps {
   config: Config;
@@ -93,13 +102,16 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
   const followUps = createFollowUpsService({ db: sequelize, io, audit, clock });
   const rollups = createRollupsService(sequelize);
   const duties = createDutiesService({ db: sequelize, clock, remind: sendDutyReminder(io) });
+  const photoStore = createPhotoStore(deps.config.DATA_DIR, { onCrash: photoDecoderCrashed(deps.log) });
+  // Published photos are re-encoded from the store's own derivatives (never from the originals).
+  const publicPhotos = createPublicPhotos(deps.config.DATA_DIR, photoStore.derivativePath);
   return {
     clock,
     audit,
     regions,
     subCategories,
     intake: createReportIntake({ db: sequelize, regions, subCategories, io, log: categoryLogger(deps.log, "reports") }),
-    reports: createReportsService(sequelize, createPhotoStore(deps.config.DATA_DIR, { onCrash: photoDecoderCrashed(deps.log) }), io, clock),
+    reports: createReportsService(sequelize, photoStore, io, clock),
     reportQueue: createQueueService(sequelize),
     reportHistory: createHistoryService(sequelize),
     amendments: createAmendmentsService(sequelize, io, audit),
@@ -128,8 +140,20 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     rollups,
     stats: createStatsService({ db: sequelize, clock, kecamatanCodes: regions.kecamatanCodes }),
     duties,
-    dutyCalendar: createDutyCalendarService({ db: sequelize, clock, duties }),
+    dutyCalendar: createDutyCalendarService({ db: sequelize, clock, duties, audit }),
     scorecard: createScorecardService({ db: sequelize, clock, duties }),
+    periodicDrafts: createPeriodicDraftsService({ db: sequelize }),
+    publishing: createPublishingService({ db: sequelize, io, audit, claims: claims.decisions, photos: publicPhotos }),
+    publicReports: createPublicReportsService(sequelize, publicPhotos),
+    /** Early warning; main.ts starts the watch that runs the rules (tests run them when they mean to). */
+    alerts: createAlertsService({
+      db: sequelize,
+      io,
+      clock,
+      audit,
+      log: categoryLogger(deps.log, "alerts"),
+      kecamatanNama: async () => new Map((await regions.kecamatanList()).map((k) => [k.kode, k.nama])),
+    }),
     /** Scheduled jobs; main.ts starts them (tests start them when they mean to). */
     jobs: createJobsService({
       db: sequelize,
@@ -138,6 +162,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
       jobs: scheduledJobs({ rollups, duties }),
       announce: announceJobRun(io),
       staleMinutes: deps.config.JOB_STALE_MINUTES,
+      audit,
     }),
   };
 }
@@ -182,6 +207,7 @@ export function createApp(deps: AppDeps): App {
   // Boundaries and locate are public reads the maps and the phone make often: no session is looked up or
   // minted for them (express-session would make a fresh one, random id and all, per cookieless request).
   app.use(regionsRouter(services.regions));
+  app.use(publicReportsRouter(services.publicReports));
   // Reports may carry many long free-text fields (10,000 characters each); everything else stays small.
   const jsonSmall = express.json({ limit: "256kb" });
   const jsonReports = express.json({ limit: "1mb" });
@@ -192,7 +218,7 @@ export function createApp(deps: AppDeps): App {
   app.use(authRouter({ auth: services.auth, users: services.users, audit: services.audit, live }));
   app.use(usersRouter(services.users));
   app.use(auditRouter(sequelize, accessGuard));
-  app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes, services.reportQueue));
+  app.use(reportsRouter(services.intake, services.reports, services.reportStatus, services.changes, services.reportQueue, services.claims.liveOn));
   app.use(reportHistoryRouter(services.reportHistory, services.amendments));
   app.use(claimsRouter(services.claims));
   app.use(bulkRouter(services.bulk));
@@ -201,8 +227,11 @@ export function createApp(deps: AppDeps): App {
   app.use(incidentsRouter(services.incidents));
   app.use(followUpsRouter(services.agencies, services.followUps));
   app.use(jobsRouter(services.jobs));
+  app.use(alertsRouter(services.alerts));
   app.use(statsRouter(services.stats));
   app.use(dutiesRouter(services.duties, services.dutyCalendar, services.scorecard));
+  app.use(periodicDraftsRouter(services.periodicDrafts));
+  app.use(publishingRouter(services.publishing));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter(publicAccess(), deps.distDir));
   app.use(errorHandler(categoryLogger(log, "http")));

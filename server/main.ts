@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import { installGracefulShutdown } from "./core/shutdown.ts";
 import { ensureInitialAdmin } from "./users/initial-admin.ts";
 import { seedDemoAccounts } from "../seeds/demo.ts";
+import { startAlertWatch } from "./alerts/alerts.watch.ts";
 import { seedDemoReports } from "../seeds/generate/demo-data.ts";
 
 async function main() {
@@ -55,7 +56,13 @@ async function main() {
   // catch-up must not keep the server from answering.
   const jobs = built.services.jobs;
   if (config.JOBS) jobs.start().catch((err: unknown) => categoryLogger(log, "job").error({ err }, "jobs failed to start"));
+  // Early-warning rules after every report change and every 5 minutes (with the jobs: a node that runs no
+  // jobs leaves the rules to those that do).
+  const alertWatch = config.JOBS
+    ? startAlertWatch({ evaluate: () => built.services.alerts.evaluate(), lastSeq: built.services.changes.lastSeq, log: categoryLogger(log, "alerts") })
+    : null;
   const afterHttp = async () => {
+    await alertWatch?.stop();
     await jobs.stop();
     await built.close();
   };

@@ -34,7 +34,22 @@ export type AuditAction =
   | "report.released"
   | "report.claim_broken"
   // A verifier reviewed an amendment (a verified periodic report its author sent again).
-  | "report.amendment_reviewed";
+  | "report.amendment_reviewed"
+  // Jobs and reporting duties (issue 15): a run an admin started (target: the run, details: job and
+  // period); deadlines changed (target: duty_settings); an officer's start day, leave added or removed
+  // (target: the officer); a holiday added or removed (target: the holiday, by its day).
+  | "job.run"
+  | "duty.settings_changed"
+  | "duty.officer_start_changed"
+  | "holiday.added"
+  | "holiday.removed"
+  | "leave.added"
+  | "leave.removed"
+  // Early warning (issue 16): an alert acknowledged or closed by hand (target: the alert), the rules'
+  // parameters changed (target: alert_rules).
+  | "alert.acknowledged"
+  | "alert.closed"
+  | "alert.rules_changed";
 
 export function createAuditService(db: Sequelize) {
   return {

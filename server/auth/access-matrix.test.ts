@@ -10,6 +10,7 @@ import { API_ROUTES } from "@contract/routes.ts";
 import { actorOfAccount, situationReport } from "../test/reports.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { SOCKET_EVENT_ACCESS } from "./socket-access.ts";
+import { PERIODIC_CASES } from "../test/periodic-successes.ts";
 
 /**
  * Every route × every audience → the status it must answer, and every answer in the shape the route's
@@ -144,6 +145,25 @@ const CASES: Record<string, Case> = {
   "GET /api/leave": { expect: REPORT_READERS(200) },
   "POST /api/leave": { expect: ADMIN_ONLY(400), body: () => ({}) },
   "DELETE /api/leave/:id": { expect: ADMIN_ONLY(404), path: () => `/api/leave/${NOBODY}` },
+  ...PERIODIC_CASES,
+  // Publishing (issue 14): the matrix's report is only submitted, so deciders are refused with the reason
+  // (409); each success is in server/test/publishing-successes.ts. Public reads need no login.
+  "GET /api/reports/:id/public-draft": { expect: DECIDERS(200), path: (c) => `/api/reports/${c.report.id}/public-draft` },
+  "POST /api/reports/:id/publish": { expect: DECIDERS(409), path: (c) => `/api/reports/${c.report.id}/publish`, body: () => ({ version: 1 }) },
+  "POST /api/reports/:id/unpublish": { expect: DECIDERS(409), path: (c) => `/api/reports/${c.report.id}/unpublish`, body: () => ({ version: 1, note: "Matriks" }) },
+  "GET /api/public/reports": { expect: ALL(200) },
+  "GET /api/public/reports/:id": { expect: ALL(404), path: () => `/api/public/reports/${NOBODY}` },
+  "GET /api/public/photos/:id": { expect: ALL(404), path: () => `/api/public/photos/${NOBODY}` },
+  // Early warning (issue 16): staff read alerts, leaders and admins acknowledge or close them, admins tune
+  // the rules. Ids nobody has answer 404 to those allowed; successes are in server/test/alert-successes.ts.
+  "GET /api/alerts": { expect: STAFF_READERS(200) },
+  "GET /api/alerts/levels": { expect: STAFF_READERS(200) },
+  "GET /api/alerts/rules": { expect: ADMIN_ONLY(200) },
+  "PUT /api/alerts/rules": { expect: ADMIN_ONLY(400), body: () => ({}) },
+  "POST /api/alerts/evaluate": { expect: ADMIN_ONLY(200) },
+  "GET /api/alerts/:id": { expect: STAFF_READERS(404), path: () => `/api/alerts/${NOBODY}` },
+  "POST /api/alerts/:id/acknowledge": { expect: { ...ALL(403), anonymous: 401, leader: 404, admin: 404 }, path: () => `/api/alerts/${NOBODY}/acknowledge`, body: () => ({ note: "x" }) },
+  "POST /api/alerts/:id/close": { expect: { ...ALL(403), anonymous: 401, leader: 404, admin: 404 }, path: () => `/api/alerts/${NOBODY}/close`, body: () => ({}) },
   "POST /api/auth/logout": { expect: ALL(204) },
 };
 

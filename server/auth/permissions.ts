@@ -24,7 +24,11 @@ export const PERMISSIONS = {
   "report.claim": { verifier: "region", admin: "all" },
   "report.claim.break": { admin: "all" },
   "changes.read": { officer: "own", verifier: "region", admin: "all", leader: "all", guest: "all" },
+  /** Early-warning alerts (issue #16): verifiers their region's, leaders and admins all. */
+  "alert.read": { verifier: "region", leader: "all", admin: "all" },
   "alert.acknowledge": { leader: "all", admin: "all" },
+  /** The rules' parameters, and running them by hand. */
+  "alert.manage": { admin: "all" },
   "user.manage": { admin: "all" },
   "audit.read": { admin: "all" },
   "news.manage": { admin: "all" },

@@ -1,5 +1,5 @@
 import type { Sequelize, Transaction } from "sequelize";
-import type { ClaimHolder, ClaimView } from "@contract/claims.ts";
+import type { ClaimHolder, ClaimView, QueueClaim } from "@contract/claims.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { Clock } from "../core/clock.ts";
@@ -114,6 +114,13 @@ export function createClaimsService({ db, io, clock, audit, leaseMinutes }: Clai
   };
 
   return {
+    /** The live claims on reports a reader already lists; officers (authors) see none, as in the detail. */
+    async liveOn(actor: Actor, reportIds: string[]): Promise<QueueClaim[]> {
+      if (actor.role === "officer" || !reportIds.length) return [];
+      const rows = await getLiveClaims(db, reportIds, clock.now());
+      return rows.map((row) => ({ reportId: row.report_id, ...holderOf(row) }));
+    },
+
     /**
      * Take the report or renew one's own lease. 409 naming the holder while somebody else's lease is
      * live; of verifiers claiming at once exactly one gets it.

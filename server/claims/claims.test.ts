@@ -196,4 +196,20 @@ describe("who may claim", () => {
     expect((await claim(admin.cookie, report.id)).status).toBe(200);
     expect(await trail(report.id)).toEqual([{ action: "claimed", actor_id: admin.id, details: expect.any(Object) }]);
   });
+
+  it("lists the live claims beside a queue page for the desk, and none for the report's author", async () => {
+    const report = await submit();
+    expect((await claim(budi.cookie, report.id)).status).toBe(200);
+    const query = `/api/reports?author=${officer.id}&limit=100`;
+    const desk = await api(t, "GET", query, { cookie: sari.cookie });
+    expect(desk.status).toBe(200);
+    expect(desk.body.claims).toContainEqual({ reportId: report.id, holderId: budi.id, holderName: "Test verifier", expiresAt: expect.any(String) });
+    const own = await api(t, "GET", "/api/reports?limit=100", { cookie: officer.cookie });
+    expect(own.status).toBe(200);
+    expect(own.body.claims).toEqual([]);
+    // Released: gone from the next page read.
+    expect((await release(budi.cookie, report.id)).status).toBe(204);
+    const after = await api(t, "GET", query, { cookie: sari.cookie });
+    expect(after.body.claims.map((c: { reportId: string }) => c.reportId)).not.toContain(report.id);
+  });
 });

@@ -30,6 +30,13 @@ export const ClaimView = ClaimHolder.extend({
 export type ClaimView = z.infer<typeof ClaimView>;
 
 /**
+ * The live claims on the reports of one queue page, beside the page: a desk opening the queue sees who
+ * holds what at once instead of after the next claim event. Empty for officers (they see no claims).
+ */
+export const QueueClaim = ClaimHolder.extend({ reportId: z.string() });
+export type QueueClaim = z.infer<typeof QueueClaim>;
+
+/**
  * `report:claimed` (claim: the new holder) and `report:released` (claim: null), to the report's
  * verifiers, admins and leaders; never to officers or guests. `brokenBy` is set when an admin broke
  * another's claim, so its holder knows why their lease ended.

@@ -6,11 +6,13 @@ import { z } from "zod";
 import type { ErrorBody } from "./errors.ts";
 import type { SubmitReportRaw } from "./reports.ts";
 import { ReportView, type SubmitResult } from "./report-view.ts";
+import type { AlertChange } from "./alerts.ts";
 import type { ClaimNotice } from "./claims.ts";
 import type { IncidentChange } from "./incidents.ts";
 import type { FollowUpChange } from "./follow-ups.ts";
 import type { JobRunView } from "./jobs.ts";
 import type { DutyReminder } from "./duties.ts";
+import type { PublicReport, PublicReportWithdrawn } from "./public-reports.ts";
 
 export type Ack<T> = { data: T } | ErrorBody;
 
@@ -79,7 +81,23 @@ export interface JobServerEvents {
   "duty:reminder": (reminder: DutyReminder) => void;
 }
 
-export interface ServerToClientEvents extends ReportServerEvents, ClaimServerEvents, IncidentServerEvents, JobServerEvents {
+/**
+ * The public namespace (PUBLIC_NAMESPACE, no session): publications as anyone may see them, in the public
+ * shape only (public-reports.ts), never a staff view. Not in the change log: a visitor who was away
+ * reloads `GET /api/public/reports`. Staff hear of the same decisions as `report:updated`.
+ */
+export interface PublicServerEvents {
+  "report:published": (report: PublicReport) => void;
+  /** Withdrawn from public view: every public client drops it. */
+  "report:unpublished": (notice: PublicReportWithdrawn) => void;
+}
+
+/** Early-warning alerts (alerts.ts): to leaders, admins and the verifiers of the alert's kecamatan. */
+export interface AlertServerEvents {
+  "alert:changed": (change: AlertChange) => void;
+}
+
+export interface ServerToClientEvents extends ReportServerEvents, ClaimServerEvents, IncidentServerEvents, JobServerEvents, AlertServerEvents {
   /** This socket is being closed (see DisplacedNotice); a client should not reconnect it by itself. */
   "session:displaced": (notice: DisplacedNotice) => void;
 }

@@ -30,8 +30,8 @@ export const ReportStatus = z.enum(["submitted", "verified", "rejected", "revisi
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
 /**
- * What a verifier may turn a report into, by its current status. Publishing (to guests) and what follows
- * it are not here yet. A report its author sends again (a situation report through `revises`, a periodic
+ * What a verifier may turn a report into, by its current status. Publishing (`verified → published` and
+ * back) has routes of its own: see PUBLISH_FROM / UNPUBLISH_FROM in public-reports.ts. A report its author sends again (a situation report through `revises`, a periodic
  * report for the same period) becomes `submitted` again, except a verified or published one: that keeps its
  * status and is flagged as amended (AMENDABLE_STATUSES).
  */

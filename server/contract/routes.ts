@@ -24,7 +24,8 @@ import {
   FollowUpView,
   UpdateAgencyInput,
 } from "./follow-ups.ts";
-import { BulkInput, BulkResult, ClaimView } from "./claims.ts";
+import { BulkInput, BulkResult, ClaimView, QueueClaim } from "./claims.ts";
+import { AcknowledgeAlertInput, AlertIdParams, AlertListQuery, AlertRuleSettings, AlertView, CloseAlertInput, KecamatanAlertLevel } from "./alerts.ts";
 import { JobNameParams, JobRunsQuery, JobRunStarted, JobRunView, JobView, RunJobInput } from "./jobs.ts";
 import { StatsSummary, StatsSummaryQuery, StatsTrend, StatsTrendQuery } from "./rollups.ts";
 import {
@@ -46,6 +47,8 @@ import {
   ScorecardQuery,
   ScorecardReportsQuery,
 } from "./duties.ts";
+import { PeriodicDraft, PeriodicDraftQuery } from "./periodic-drafts.ts";
+import { PublicationResult, PublicDraft, PublicPhotoParams, PublicReport, PublicReportParams, PublicReportsQuery, PublishInput, UnpublishInput } from "./public-reports.ts";
 
 /**
  * Every HTTP route of the server, as data: the key is `METHOD /path` (Express path syntax), the entry says
@@ -98,7 +101,7 @@ export const API_ROUTES = {
    * The queue: newest first, filtered (report-queue.ts), in keyset pages (`page.next` back as `before`);
    * `page.seq` is where a live client resumes the change feed.
    */
-  "GET /api/reports": { access: "report.list", query: ReportListQuery, output: pageOf(ReportView), cursor: "before" },
+  "GET /api/reports": { access: "report.list", query: ReportListQuery, output: pageOf(ReportView).extend({ claims: z.array(QueueClaim) }), cursor: "before" },
   /** How many reports the same filter holds, per status and amended. */
   "GET /api/reports/counts": { access: "report.list", query: ReportCountsQuery, output: dataOf(ReportCounts) },
   /** The whole report (a superset of ReportView). */
@@ -183,6 +186,36 @@ export const API_ROUTES = {
   /** 201 with the leave. */
   "POST /api/leave": { access: "duty.manage", body: LeaveInput, output: dataOf(LeaveView) },
   "DELETE /api/leave/:id": { access: "duty.manage", params: LeaveParams, output: "empty" },
+  /** Tiered reports (periodic-drafts.ts): an officer's weekly or monthly report drafted from their own reports of the period. */
+  "GET /api/periodic/draft": { access: "report.submit", query: PeriodicDraftQuery, output: dataOf(PeriodicDraft) },
+
+  // Publishing (issue 14, public-reports.ts): verifiers and admins publish a verified report's public shape; anyone reads it.
+  /** The server's draft of the public shape, the places and photos to choose from, and what is public now. */
+  "GET /api/reports/:id/public-draft": { access: "report.publish", params: ReportIdParams, output: dataOf(PublicDraft) },
+  /** `verified → published`; 409 with the reason for a rahasia, unverified or periodic report, a stale version, another's claim. */
+  "POST /api/reports/:id/publish": { access: "report.publish", params: ReportIdParams, body: PublishInput, output: dataOf(PublicationResult) },
+  /** `published → verified`, with a note saying why. */
+  "POST /api/reports/:id/unpublish": { access: "report.publish", params: ReportIdParams, body: UnpublishInput, output: dataOf(PublicationResult) },
+  /** Current publications, latest day first, in keyset pages; only the documented filters (any other key is a 400). */
+  "GET /api/public/reports": { access: "public", query: PublicReportsQuery, output: pageOf(PublicReport), cursor: "cursor" },
+  /** 404 unless published now. */
+  "GET /api/public/reports/:id": { access: "public", params: PublicReportParams, output: dataOf(PublicReport) },
+  /** A published photo's derivative (WebP, no metadata); 404 once its publication is withdrawn. */
+  "GET /api/public/photos/:id": { access: "public", params: PublicPhotoParams, output: "file" },
+
+  // Early warning (issue 16, alerts.ts): alerts from the rules, leaders acknowledge, admins tune the rules.
+  /** Live alerts by default (open and acknowledged), newest first; verifiers see their region's. */
+  "GET /api/alerts": { access: "alert.read", query: AlertListQuery, output: dataOf(z.array(AlertView)) },
+  /** Each kecamatan's alert level (normal / waspada / siaga / awas) from its live alerts. */
+  "GET /api/alerts/levels": { access: "alert.read", output: dataOf(z.array(KecamatanAlertLevel)) },
+  "GET /api/alerts/rules": { access: "alert.manage", output: dataOf(AlertRuleSettings) },
+  "PUT /api/alerts/rules": { access: "alert.manage", body: AlertRuleSettings, output: dataOf(AlertRuleSettings) },
+  /** Run every rule now (they also run after each report change and every 5 minutes); how many alerts changed. */
+  "POST /api/alerts/evaluate": { access: "alert.manage", output: dataOf(z.strictObject({ changed: z.number().int() })) },
+  "GET /api/alerts/:id": { access: "alert.read", params: AlertIdParams, output: dataOf(AlertView) },
+  /** 409 when acknowledged or closed already. */
+  "POST /api/alerts/:id/acknowledge": { access: "alert.acknowledge", params: AlertIdParams, body: AcknowledgeAlertInput, output: dataOf(AlertView) },
+  "POST /api/alerts/:id/close": { access: "alert.acknowledge", params: AlertIdParams, body: CloseAlertInput, output: dataOf(AlertView) },
 } as const satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -1,6 +1,6 @@
 import pino, { type Logger } from "pino";
 
-export type LogCategory = "app" | "http" | "socket" | "job" | "db" | "auth" | "reports";
+export type LogCategory = "app" | "http" | "socket" | "job" | "db" | "auth" | "reports" | "alerts";
 
 /** One root logger; features take a child with a category so logs can be filtered by concern. */
 export function createLogger(level: string, pretty = false): Logger {

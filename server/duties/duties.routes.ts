@@ -1,5 +1,5 @@
 import type { Router } from "express";
-import { accessGuard, actorOf } from "../auth/auth.middleware.ts";
+import { accessGuard, actorOf, requestContext } from "../auth/auth.middleware.ts";
 import { routerFor } from "../core/routes.ts";
 import type { DutiesService } from "./duties.service.ts";
 import type { DutyCalendarService } from "./duty-calendar.service.ts";
@@ -10,9 +10,9 @@ export function dutiesRouter(duties: DutiesService, calendar: DutyCalendarServic
     {
       "GET /api/duties/mine": async (_input, { req }) => ({ data: await duties.mine(actorOf(req)) }),
       "GET /api/duties/settings": async () => ({ data: await duties.settings() }),
-      "PUT /api/duties/settings": async ({ body }, { req }) => ({ data: await calendar.putSettings(actorOf(req), body) }),
+      "PUT /api/duties/settings": async ({ body }, { req }) => ({ data: await calendar.putSettings(actorOf(req), body, requestContext(req)) }),
       "PUT /api/duties/officers/:officerId": async ({ params, body }, { req }) => ({
-        data: await calendar.setOfficerStart(actorOf(req), params.officerId, body.owesFrom),
+        data: await calendar.setOfficerStart(actorOf(req), params.officerId, body.owesFrom, requestContext(req)),
       }),
       "GET /api/duties/scorecard": async ({ query }, { req }) => ({ data: await scorecard.scorecard(actorOf(req), query) }),
       "GET /api/duties/scorecard/:officerId/reports": async ({ params, query }, { req }) => ({
@@ -22,21 +22,21 @@ export function dutiesRouter(duties: DutiesService, calendar: DutyCalendarServic
         const holidays = await calendar.holidays(query.year);
         return { data: holidays, page: { total: holidays.length, next: null } };
       },
-      "POST /api/holidays": async ({ body }, { req }) => ({ data: await calendar.putHoliday(actorOf(req), body) }),
-      "DELETE /api/holidays/:day": async ({ params }) => {
-        await calendar.removeHoliday(params.day);
+      "POST /api/holidays": async ({ body }, { req }) => ({ data: await calendar.putHoliday(actorOf(req), body, requestContext(req)) }),
+      "DELETE /api/holidays/:day": async ({ params }, { req }) => {
+        await calendar.removeHoliday(params.day, requestContext(req));
       },
       "GET /api/leave": async ({ query }, { req }) => {
         const leave = await calendar.leave(actorOf(req), query);
         return { data: leave, page: { total: leave.length, next: null } };
       },
       "POST /api/leave": async ({ body }, { req, res }) => {
-        const leave = await calendar.addLeave(actorOf(req), body);
+        const leave = await calendar.addLeave(actorOf(req), body, requestContext(req));
         res.status(201);
         return { data: leave };
       },
-      "DELETE /api/leave/:id": async ({ params }) => {
-        await calendar.removeLeave(params.id);
+      "DELETE /api/leave/:id": async ({ params }, { req }) => {
+        await calendar.removeLeave(params.id, requestContext(req));
       },
     },
     accessGuard,

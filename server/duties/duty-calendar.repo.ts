@@ -38,9 +38,10 @@ export async function upsertHoliday(db: Sequelize, h: HolidayRow, by: string | n
   );
 }
 
-export async function deleteHoliday(db: Sequelize, day: string): Promise<boolean> {
-  const rows = await db.query(`DELETE FROM holidays WHERE day = CAST(:day AS date) RETURNING day`, { replacements: { day }, type: QueryTypes.SELECT });
-  return rows.length > 0;
+/** The holiday removed, or null when there was none that day. */
+export async function deleteHoliday(db: Sequelize, day: string): Promise<{ name: string } | null> {
+  const [row] = await db.query<{ name: string }>(`DELETE FROM holidays WHERE day = CAST(:day AS date) RETURNING name`, { replacements: { day }, type: QueryTypes.SELECT });
+  return row ?? null;
 }
 
 export interface LeaveRow {

@@ -1,5 +1,5 @@
 import type { Router } from "express";
-import { accessGuard, actorOf } from "../auth/auth.middleware.ts";
+import { accessGuard, actorOf, requestContext } from "../auth/auth.middleware.ts";
 import { routerFor } from "../core/routes.ts";
 import type { JobsService } from "./jobs.service.ts";
 
@@ -13,7 +13,7 @@ export function jobsRouter(jobs: JobsService): Router {
       },
       /** Answers 202 as soon as the run has its lease; the run goes on, followed over `job:progress`. */
       "POST /api/jobs/:name/run": async ({ params, body }, { req, res }) => {
-        const { started } = await jobs.runNow(params.name, body.period, "manual", actorOf(req).id);
+        const { started } = await jobs.runNow(params.name, body.period, "manual", actorOf(req).id, requestContext(req));
         res.status(202);
         return { data: started };
       },

@@ -4,7 +4,9 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Sequelize } from "sequelize";
 import type { Logger } from "pino";
 import type { JobRunStarted, JobRunView, JobTrigger, JobView } from "@contract/jobs.ts";
+import type { AuditService } from "../audit/audit.service.ts";
 import type { Clock } from "../core/clock.ts";
+import type { RequestContext } from "../core/request-context.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import type { Job, JobContext } from "./job.ts";
 import { claimRun, finishRun, getLastScheduledPeriods, getLatestRuns, listRuns, pruneRuns, saveRunProgress, type JobRunRow } from "./jobs.repo.ts";
@@ -20,6 +22,8 @@ export interface JobsServiceDeps {
   announce?: (run: JobRunView) => void;
   /** A running attempt without a heartbeat for this long is taken to be dead. */
   staleMinutes?: number;
+  /** Where a run started by an admin is recorded (`job.run`); the command line has none. */
+  audit?: AuditService;
 }
 
 /** Every 5 minutes each job is asked whether it owes a period: retries after a failure, catch-up after a stall. */
@@ -32,7 +36,7 @@ const PROGRESS_EVERY_MS = 500;
  * attempt first claims the job's lease (jobs.repo.ts claimRun), and `run` itself recomputes, so a rerun
  * by hand is harmless. `start` catches up what was missed, then follows the cron schedules (WITA).
  */
-export function createJobsService({ db, clock, log, jobs, announce = () => {}, staleMinutes = 10 }: JobsServiceDeps) {
+export function createJobsService({ db, clock, log, jobs, announce = () => {}, staleMinutes = 10, audit }: JobsServiceDeps) {
   const node = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const byName = new Map(jobs.map((j) => [j.name, j]));
   const executions = new Set<Promise<unknown>>();
@@ -148,8 +152,15 @@ export function createJobsService({ db, clock, log, jobs, announce = () => {}, s
     /**
      * Start a run by hand (an admin, the command line), whether or not its period was done: answers as
      * soon as the lease is taken; `done` settles when the run ends. 409 while the job runs elsewhere.
+     * With `ctx` (an admin's request) the start is recorded in the audit log as `job.run`.
      */
-    async runNow(name: string, periodInput: string | undefined, trigger: "manual" | "cli", requestedBy: string | null): Promise<{ started: JobRunStarted; done: Promise<JobRunView> }> {
+    async runNow(
+      name: string,
+      periodInput: string | undefined,
+      trigger: "manual" | "cli",
+      requestedBy: string | null,
+      ctx?: RequestContext,
+    ): Promise<{ started: JobRunStarted; done: Promise<JobRunView> }> {
       const job = byName.get(name);
       if (!job) throw notFound(`No job named ${name}`);
       const period = job.periodFor(periodInput, clock.now());
@@ -157,6 +168,7 @@ export function createJobsService({ db, clock, log, jobs, announce = () => {}, s
       const claim = await claimFor(job, period, trigger, requestedBy);
       if ("refused" in claim) throw conflict(claim.refused === "running" ? `${name} is running already (period ${claim.run.period})` : `${name} ${period} is done`);
       const done = track(execute(job, claim.claimed)).then(presentRun);
+      if (ctx && audit) await audit.record(ctx, "job.run", { targetType: "job", targetId: String(claim.claimed.id), details: { job: name, period, trigger } });
       return { started: { runId: claim.claimed.id, job: name, period }, done };
     },
 

@@ -15,6 +15,9 @@ import { jobsTables } from "./0013-jobs.ts";
 import { rollupsTables } from "./0014-rollups.ts";
 import { dutiesTables } from "./0015-duties.ts";
 import { zeroPad } from "./0016-zero-pad.ts";
+import { firstVerifiedAt } from "./0017-first-verified-at.ts";
+import { publishedReports } from "./0018-published-reports.ts";
+import { alertsTables } from "./0019-alerts.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -44,4 +47,7 @@ export const migrations: Migration[] = [
   rollupsTables,
   dutiesTables,
   zeroPad,
+  firstVerifiedAt,
+  publishedReports,
+  alertsTables,
 ];

@@ -7,6 +7,11 @@ import type { ReportsService } from "./reports.service.ts";
 import type { StatusService } from "./status.service.ts";
 import type { ChangesService } from "../changes/changes.service.ts";
 import type { QueueService } from "./queue.service.ts";
+import type { QueueClaim } from "@contract/claims.ts";
+import type { Actor } from "../auth/permissions.ts";
+
+/** Who holds which of the listed reports (the claims service's `liveOn`). */
+export type ClaimsOnList = (actor: Actor, reportIds: string[]) => Promise<QueueClaim[]>;
 
 export function reportsRouter(
   intake: ReportIntake,
@@ -14,6 +19,7 @@ export function reportsRouter(
   status: StatusService,
   changes: ChangesService,
   queue: QueueService,
+  claimsOn: ClaimsOnList,
 ): Router {
   return routerFor(
     {
@@ -32,7 +38,8 @@ export function reportsRouter(
         // (anything committed in between may arrive twice, and clients drop it by id and version).
         const seq = await changes.lastSeq();
         const { reports: list, next } = await queue.list(actorOf(req), query);
-        return { data: list, page: { total: null, next, seq } };
+        const claims = await claimsOn(actorOf(req), list.map((r) => r.id));
+        return { data: list, page: { total: null, next, seq }, claims };
       },
 
       // Before `/:id`, which would take "counts" for an id.

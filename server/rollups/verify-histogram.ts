@@ -9,7 +9,7 @@ import type { VerifyTimes } from "@contract/rollups.ts";
 /** bucket → count */
 export type Histogram = Map<number, number>;
 
-/** The bucket of a duration, as the SQL in rollups.repo.ts computes it. */
+/** The bucket of a duration, as the SQL in rollup-rebuild.repo.ts computes it. */
 export function bucketOf(seconds: number): number {
   return seconds < 60 ? 0 : 1 + Math.floor(4 * Math.log2(seconds / 60));
 }

@@ -5,6 +5,8 @@ import { api, createAccount, login } from "./accounts.ts";
 import { dailyReport, situationReport } from "./reports.ts";
 import { INCIDENT_SUCCESSES } from "./incident-successes.ts";
 import { DUTY_SUCCESSES } from "./duty-successes.ts";
+import { PUBLISHING_SUCCESSES } from "./publishing-successes.ts";
+import { ALERT_SUCCESSES } from "./alert-successes.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -21,6 +23,8 @@ async function officerReport(t: TestApp, photos: string[] = []) {
 export const SUCCESSES: Record<string, (t: TestApp) => Promise<Answer>> = {
   ...INCIDENT_SUCCESSES,
   ...DUTY_SUCCESSES,
+  ...PUBLISHING_SUCCESSES,
+  ...ALERT_SUCCESSES,
   "POST /api/auth/login": async (t) => {
     const account = await createAccount(t, "guest");
     return api(t, "POST", "/api/auth/login", { body: { username: account.username, password: account.password } });

@@ -33,6 +33,8 @@ export const ROUTES = {
     page: lazyPage(() => import("../report-detail/ReportDetailPage.tsx").then((m) => m.ReportDetailPage)),
   },
   incidents: { path: "/ops/incidents", label: "nav.incidents", audiences: staff, page: lazyPage(() => import("../incidents/IncidentsPage.tsx").then((m) => m.IncidentsPage)) },
+  stats: { path: "/stats", label: "nav.stats", audiences: staff, page: lazyPage(() => import("../stats/StatsPage.tsx").then((m) => m.StatsPage)) },
+  scorecard: { path: "/ops/scorecard", label: "nav.scorecard", audiences: staff, page: lazyPage(() => import("../scorecard/ScorecardPage.tsx").then((m) => m.ScorecardPage)) },
   incidentDetail: {
     path: "/ops/incidents/:id",
     audiences: staff,
@@ -41,6 +43,8 @@ export const ROUTES = {
   followUps: { path: "/ops/follow-ups", label: "nav.followUps", audiences: staff, page: lazyPage(() => import("../follow-ups/FollowUpBoardPage.tsx").then((m) => m.FollowUpBoardPage)) },
   agencies: { path: "/admin/agencies", label: "nav.agencies", audiences: ["admin"], page: lazyPage(() => import("../follow-ups/AgenciesPage.tsx").then((m) => m.AgenciesPage)) },
   users: { path: "/users", label: "nav.users", audiences: ["admin"], page: lazyPage(() => import("../users/UsersPage.tsx").then((m) => m.UsersPage)) },
+  jobs: { path: "/admin/jobs", label: "nav.jobs", audiences: ["admin"], page: lazyPage(() => import("../jobs/JobsPage.tsx").then((m) => m.JobsPage)) },
+  duties: { path: "/admin/duties", label: "nav.duties", audiences: ["admin"], page: lazyPage(() => import("../duties/DutiesPage.tsx").then((m) => m.DutiesPage)) },
   audit: { path: "/audit", label: "nav.audit", audiences: ["admin"], page: lazyPage(() => import("../audit/AuditPage.tsx").then((m) => m.AuditPage)) },
   subCategories: {
     path: "/sub-categories",

@@ -5,6 +5,7 @@ import { models } from "./models.ts";
 import { errorText, locale, t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
 import { AUDIT_ACTIONS, auditSentence } from "./audit-sentence.ts";
+import { JOB_DUTY_ACTIONS } from "./messages.ts";
 
 /** A WITA day's start as an instant; `next` for the day after (the end of a range is exclusive). */
 const dayStart = (day: string, next = false) => {
@@ -42,7 +43,7 @@ export function AuditPage() {
           <summary>{actions.value.length ? t("audit.actionsChosen", { count: actions.value.length }) : t("audit.filterAction")}</summary>
           <fieldset class="audit-actions">
             <legend>{t("audit.filterAction")}</legend>
-            {AUDIT_ACTIONS.map((a) => (
+            {[...AUDIT_ACTIONS, ...JOB_DUTY_ACTIONS].map((a) => (
               <label key={a}>
                 <input
                   type="checkbox"

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@contract/users.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
+import { isJobDutyAction, tx as jobDutyText, type AuditAreaText, type JobDutyAction } from "./messages.ts";
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -57,15 +58,24 @@ export function auditTarget(e: AuditEntry): string {
   return label;
 }
 
+/** A job or duty action in words: the job and its period, a holiday's name and day, an officer and the days of leave. */
+function jobDutyWords(e: AuditEntry, action: JobDutyAction, tx: AuditAreaText): string {
+  const d = e.details;
+  let target = auditTarget(e);
+  if (action === "job.run") target = [str(d.job), str(d.period)].filter(Boolean).join(" ");
+  if (action === "holiday.added" || action === "holiday.removed") target = `${str(d.name) ?? ""} (${str(d.day) ?? e.targetId ?? ""})`.trim();
+  return tx(action, { target, to: str(d.to) ?? tx("default"), firstDay: str(d.firstDay) ?? "", lastDay: str(d.lastDay) ?? "" });
+}
+
 /**
  * One audit entry as a sentence a person reads: "Siti memverifikasi laporan LI-2026-00012 'Unjuk rasa …'
  * — 29 Nov 2026 14.03 WITA". Names, never ids; the decision's note after it when there was one.
  */
-export function auditSentence(e: AuditEntry, t: Translate, at: string): string {
+export function auditSentence(e: AuditEntry, t: Translate, at: string, tx: AuditAreaText = jobDutyText): string {
   const actor = e.actorName ?? e.actorUsername ?? str(e.details.username) ?? t("audit.system");
   const verb = verbKey(e);
   const target = auditTarget(e);
-  const what = verb ? t(verb, { target }) : t("audit.otherAction", { action: e.action, target });
+  const what = isJobDutyAction(e.action) ? jobDutyWords(e, e.action, tx) : verb ? t(verb, { target }) : t("audit.otherAction", { action: e.action, target });
   const note = str(e.details.note);
   return `${actor} ${what.trim()}${note ? ` (${t("audit.withNote", { note })})` : ""} — ${at}`;
 }

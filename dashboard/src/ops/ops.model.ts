@@ -5,6 +5,7 @@ import { matchesReportFilter, type ReportCounts, type ReportFilterInput } from "
 import type { IncidentChange, IncidentView } from "@contract/incidents.ts";
 import type { Http } from "@kit/http.ts";
 import { createChangeFeed, type ChangeFeed, type ChangesPage } from "./change-feed.ts";
+import type { QueueClaim } from "@contract/claims.ts";
 import { applyClaimNotice, createClaimOrder, holderOfRefusal, type ClaimMap } from "./claims.ts";
 import { parsedFilter, SITUATION_KINDS } from "./queue-filter.ts";
 import type { ConnectReportSocket } from "./report-socket.ts";
@@ -38,6 +39,11 @@ export function applyIncidentChange(list: readonly IncidentView[], change: Incid
  * Beside it: the counts per status, who holds which report (claims), and the active incidents (so the
  * map shows each once).
  */
+/** The claims a list page carries (older servers and test fakes send none). */
+function claimsOf(listed: QueueClaim[] | undefined): ClaimMap {
+  return new Map((listed ?? []).map(({ reportId, ...holder }) => [reportId, holder]));
+}
+
 export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) => {
   const reports = signal<ReportView[]>([]);
   const connection = signal<OpsConnection>("idle");
@@ -157,6 +163,9 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
       if (mine !== session) return;
       reports.value = list.data;
       next.value = list.page.next;
+      // Who holds what, as of the list: what this screen knew from before (events while it was closed) is
+      // replaced, since nothing told it of releases meanwhile.
+      claims.value = claimsOf(list.claims);
       // Without a seq beside the list, the first catch-up reads the log from the start; applying the
       // same report twice is harmless (upsert by id and version).
       feed = createChangeFeed<ReportView | null>({ fetchAfter, apply }, list.page.seq ?? 0);
@@ -238,6 +247,8 @@ export const OpsModel = createModel((http: Http, connect: ConnectReportSocket) =
       const known = new Set(reports.value.map((r) => r.id));
       reports.value = [...reports.value, ...page.data.filter((r) => !known.has(r.id))];
       next.value = page.page.next;
+      const more = claimsOf(page.claims);
+      if (more.size) claims.value = new Map([...claims.value, ...more]);
     } catch (err) {
       if (mine === session) error.value = err;
     } finally {

@@ -17,6 +17,7 @@ import { PhotoViewer } from "./PhotoViewer.tsx";
 import { ReportHeader } from "./ReportHeader.tsx";
 import { PeriodicBodyView, SituationBodyView } from "./LaporanBody.tsx";
 import { RevisionCompare } from "./RevisionCompare.tsx";
+import { PublishPanel } from "../publishing/PublishPanel.tsx";
 
 /**
  * The whole report on the verification desk (`/ops/reports/:id`): the Laporan Informasi as the officer
@@ -76,6 +77,7 @@ export function ReportDetailPage({ params }: PageProps) {
           </section>
         </aside>
       </div>
+      {canDecide && (report.status === "verified" || report.status === "published") ? <PublishPanel report={report} timeZone={zone} /> : null}
       <section class="li-section">
         <h2>{t("history.heading")}</h2>
         <HistoryList entries={detail.history.value} timeZone={zone} />

@@ -2,7 +2,9 @@ import { useContext, useEffect } from "preact/hooks";
 import { formatWitaDay } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { locale, t } from "../i18n/i18n.ts";
+import { myDuties } from "../duties/duties.model.ts";
 import { isDailyOwed } from "./daily-owed.ts";
+import { DutyPanel } from "./duty-panel.tsx";
 import { SyncPanel } from "./sync-panel.tsx";
 
 /** The officer's start screen: what is owed, what is waiting, and one tap to each report. */
@@ -11,7 +13,9 @@ export function HomeView() {
   const user = session.user.value!;
   const kec = regions.kecamatan.value?.features.find((f) => f.properties.kode === user.kecamatanKode)?.properties.nama;
   const now = Date.now();
-  const owed = isDailyOwed(now, sync.status.mine.value, myReports.reports.value);
+  // The duties (duty-panel.tsx) say what is owed once they were ever fetched; before that, today's daily.
+  const dutiesKnown = myDuties.known.value !== null;
+  const owed = !dutiesKnown && isDailyOwed(now, sync.status.mine.value, myReports.reports.value);
 
   // The notice is for this visit of the home screen only.
   useEffect(() => {
@@ -31,6 +35,7 @@ export function HomeView() {
           {notice.value}
         </p>
       )}
+      <DutyPanel />
       {owed && (
         <div class="banner banner--warn" data-testid="daily-owed">
           <p>{t("home.dailyOwed", { date: formatWitaDay(now, locale.value) })}</p>
