@@ -61,6 +61,8 @@ import { sendDutyReminder } from "./duties/duties.socket.ts";
 import { dutiesRouter } from "./duties/duties.routes.ts";
 import { createPeriodicDraftsService } from "./periodic-drafts/periodic-drafts.service.ts";
 import { periodicDraftsRouter } from "./periodic-drafts/periodic-drafts.routes.ts";
+import { createKabupatenSummaryService } from "./kabupaten-summary/kabupaten-summary.service.ts";
+import { kabupatenSummaryRouter } from "./kabupaten-summary/kabupaten-summary.routes.ts";
 import { createJobsService } from "./jobs/jobs.service.ts";
 import { scheduledJobs } from "./jobs/catalog.ts";
 import { announceJobRun } from "./jobs/jobs.socket.ts";
@@ -143,6 +145,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     dutyCalendar: createDutyCalendarService({ db: sequelize, clock, duties, audit }),
     scorecard: createScorecardService({ db: sequelize, clock, duties }),
     periodicDrafts: createPeriodicDraftsService({ db: sequelize }),
+    kabupatenSummary: createKabupatenSummaryService({ db: sequelize, kecamatanList: regions.kecamatanList }),
     publishing: createPublishingService({ db: sequelize, io, audit, claims: claims.decisions, photos: publicPhotos }),
     publicReports: createPublicReportsService(sequelize, publicPhotos),
     /** Early warning; main.ts starts the watch that runs the rules (tests run them when they mean to). */
@@ -231,6 +234,7 @@ export function createApp(deps: AppDeps): App {
   app.use(statsRouter(services.stats));
   app.use(dutiesRouter(services.duties, services.dutyCalendar, services.scorecard));
   app.use(periodicDraftsRouter(services.periodicDrafts));
+  app.use(kabupatenSummaryRouter(services.kabupatenSummary));
   app.use(publishingRouter(services.publishing));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter(publicAccess(), deps.distDir));

@@ -14,10 +14,11 @@ export const DEMO_SEED = "sikanda-demo";
  * Demo mode's office data: only when no report is stored yet, so restarts and real use are never touched.
  * Runs before the server listens, so the first page a new user opens shows a working office.
  */
-export async function seedDemoReports(deps: { db: Sequelize; users: UsersService; kecamatan: { kode: string; nama: string }[]; now: Date; log: Logger }): Promise<void> {
+export async function seedDemoReports(deps: { db: Sequelize; users: UsersService; kecamatan: { kode: string; nama: string }[]; now: Date; log: Logger }): Promise<boolean> {
   const { db, log } = deps;
-  if (await hasReports(db)) return;
+  if (await hasReports(db)) return false;
   const cast = await ensureDemoCast(deps.users, deps.kecamatan, DEMO_REPORTS, log);
   const summary = await seedReports(db, { seed: DEMO_SEED, reports: DEMO_REPORTS, end: deps.now.getTime(), cast });
   log.info(summary, "demo reports seeded");
+  return true;
 }

@@ -6,6 +6,7 @@ import { api, createAccount, login, type TestAccount } from "../test/accounts.ts
 import { listRoutes } from "../test/routes.ts";
 import { contractProblems, JSON_ROUTES } from "../test/contract.ts";
 import { SUCCESSES } from "../test/contract-successes.ts";
+import { KABUPATEN_SUMMARY_SUCCESSES } from "../test/kabupaten-summary-successes.ts";
 import { API_ROUTES } from "@contract/routes.ts";
 import { actorOfAccount, situationReport } from "../test/reports.ts";
 import { PERMISSIONS } from "./permissions.ts";
@@ -145,6 +146,7 @@ const CASES: Record<string, Case> = {
   "GET /api/leave": { expect: REPORT_READERS(200) },
   "POST /api/leave": { expect: ADMIN_ONLY(400), body: () => ({}) },
   "DELETE /api/leave/:id": { expect: ADMIN_ONLY(404), path: () => `/api/leave/${NOBODY}` },
+  "GET /api/periodic/kabupaten-summary": { expect: STAFF_READERS(200), path: () => "/api/periodic/kabupaten-summary?month=2020-10" },
   ...PERIODIC_CASES,
   // Publishing (issue 14): the matrix's report is only submitted, so deciders are refused with the reason
   // (409); each success is in server/test/publishing-successes.ts. Public reads need no login.
@@ -242,7 +244,7 @@ describe("access matrix", () => {
 // Routes the matrix only ever answers with an error (a body it cannot guess right for every audience):
 // one real success each, so their answers are checked as well.
 describe("answers of routes the matrix never sees succeed", () => {
-  for (const [key, succeed] of Object.entries(SUCCESSES)) {
+  for (const [key, succeed] of Object.entries({ ...SUCCESSES, ...KABUPATEN_SUMMARY_SUCCESSES })) {
     it(`${key} answers its contract's shape`, async () => {
       const res = await succeed(t);
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);

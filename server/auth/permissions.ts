@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "duty.read": { officer: "own", verifier: "region", admin: "all", leader: "all" },
   /** Deadlines, holidays, leave and officers' start days. */
   "duty.manage": { admin: "all" },
+  /** The kabupaten monthly situation summary compiled from the kecamatan monthly reports: verifiers their region's. */
+  "summary.read": { verifier: "region", admin: "all", leader: "all" },
   "account.self": { officer: "own", verifier: "own", admin: "own", leader: "own", guest: "own" },
   "notification.subscribe": { guest: "own", officer: "own", verifier: "own", admin: "own", leader: "own" },
 } as const satisfies Record<string, Partial<Record<Audience, Scope>>>;

@@ -48,6 +48,7 @@ import {
   ScorecardReportsQuery,
 } from "./duties.ts";
 import { PeriodicDraft, PeriodicDraftQuery } from "./periodic-drafts.ts";
+import { KabupatenSummary, KabupatenSummaryQuery } from "./kabupaten-summary.ts";
 import { PublicationResult, PublicDraft, PublicPhotoParams, PublicReport, PublicReportParams, PublicReportsQuery, PublishInput, UnpublishInput } from "./public-reports.ts";
 
 /**
@@ -188,6 +189,8 @@ export const API_ROUTES = {
   "DELETE /api/leave/:id": { access: "duty.manage", params: LeaveParams, output: "empty" },
   /** Tiered reports (periodic-drafts.ts): an officer's weekly or monthly report drafted from their own reports of the period. */
   "GET /api/periodic/draft": { access: "report.submit", query: PeriodicDraftQuery, output: dataOf(PeriodicDraft) },
+  /** The kabupaten monthly situation summary compiled from the kecamatan monthly reports (kabupaten-summary.ts). */
+  "GET /api/periodic/kabupaten-summary": { access: "summary.read", query: KabupatenSummaryQuery, output: dataOf(KabupatenSummary) },
 
   // Publishing (issue 14, public-reports.ts): verifiers and admins publish a verified report's public shape; anyone reads it.
   /** The server's draft of the public shape, the places and photos to choose from, and what is public now. */

@@ -12,7 +12,8 @@ const admin = useAccount(t, "admin");
 const paringin = useAccount(t, "officer", { kecamatanKode: "63.11.06" });
 const juai = useAccount(t, "officer", { kecamatanKode: "63.11.01" });
 
-// A month no other suite reports in: the rows compared below are all this file's.
+// A month no other suite reports in: the rows compared below are this file's (and those of its earlier
+// runs against the same database, which the comparisons take in as they are).
 const MONTH = "2021-03";
 const DAYS = ["2021-03-01", "2021-03-15", "2021-03-29", "2021-03-31"];
 const BIDANG: Bidang[] = ["politik", "ekonomi", "sosial-budaya"];
@@ -74,7 +75,8 @@ describe("rebuilding the rollups", () => {
        GROUP BY r.id`,
       { from: `${MONTH}-01`, to: `${MONTH}-31` },
     );
-    expect(raw.length).toBe(9);
+    // This run's nine, and any an earlier run against the same database left in the month.
+    expect(raw.length).toBeGreaterThanOrEqual(9);
     const expected = new Map<string, number>();
     const add = (key: string) => expected.set(key, (expected.get(key) ?? 0) + 1);
     for (const r of raw) {
@@ -92,8 +94,12 @@ describe("rebuilding the rollups", () => {
 
   it("writes nothing when nothing changed, and after a change ends where a rebuild from nothing ends", async () => {
     expect(await t.services.rollups.rebuildPeriod("month", MONTH)).toBe(0);
-    // One more verification in one kecamatan: the incremental run rebuilds that day in that kecamatan only.
+    // One more verification, and a rejection that empties its row of submitted reports (in the week,
+    // month and quarter too): the incremental run rebuilds those days in those kecamatan only, and
+    // adds the changes to the coarser periods.
     await verify(waiting[0]!);
+    const rejected = await api(t, "POST", `/api/reports/${waiting[1]}/status`, { cookie: admin.cookie, body: { status: "rejected", version: 1, note: "Bukan kejadian" } });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     const incremental = await t.services.rollups.rollUpChanges();
     expect(incremental.rows).toBeGreaterThan(0);
     const current = await rowsOfMonth();

@@ -70,11 +70,17 @@ function addToParents(table: RollupTable, fresh: string, stored: string, tag: st
   const dims = table.key.filter((k) => k !== "period_kind" && k !== "period_start");
   const keys = table.key.join(", ");
   const sameKey = (a: string, b: string) => table.key.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
+  const groupAll = [1, 2, ...dims.map((_, i) => i + 3)].join(", ");
+  // The day rows' changes first (usually a handful), then each spread to its three coarser periods.
   return `delta_${tag} AS MATERIALIZED (
-      SELECT k.kind AS period_kind, date_trunc(k.kind, d.period_start::timestamp)::date AS period_start, ${dims.map((c) => `d.${c}`).join(", ")}, sum(d.n)::int AS dn
-      FROM (SELECT period_start, ${dims.join(", ")}, n FROM ${fresh} UNION ALL SELECT period_start, ${dims.join(", ")}, -n FROM ${stored}) d
+      SELECT k.kind AS period_kind, date_trunc(k.kind, d.period_start::timestamp)::date AS period_start, ${dims.map((c) => `d.${c}`).join(", ")}, sum(d.dn)::int AS dn
+      FROM (
+        SELECT period_start, ${dims.join(", ")}, sum(n) AS dn
+        FROM (SELECT period_start, ${dims.join(", ")}, n FROM ${fresh} UNION ALL SELECT period_start, ${dims.join(", ")}, -n FROM ${stored}) u
+        GROUP BY ${[1, ...dims.map((_, i) => i + 2)].join(", ")} HAVING sum(n) <> 0
+      ) d
       CROSS JOIN (VALUES ${PARENT_KINDS.map((k) => `('${k}')`).join(", ")}) AS k(kind)
-      GROUP BY ${[1, 2, ...dims.map((_, i) => i + 3)].join(", ")} HAVING sum(d.n) <> 0
+      GROUP BY ${groupAll} HAVING sum(d.dn) <> 0
     ), next_${tag} AS MATERIALIZED (
       SELECT ${table.key.map((k) => `d.${k}`).join(", ")}, coalesce(x.n, 0) + d.dn AS n
       FROM delta_${tag} d LEFT JOIN ${table.name} x
@@ -121,6 +127,22 @@ function inCells(c: DayCells, day: string, kecamatan: string): string {
 }
 
 /**
+ * The reports of the cells, read once for both tables: whole days by the day, and each day × kecamatan
+ * cell by both (the index on `rollup_day(…), kecamatan_kode`, migration 0017), so a late report rebuilds
+ * its own kecamatan's day without reading the other kecamatan's reports of that day.
+ */
+function cellReportsCte(c: DayCells): string {
+  const day = "rollup_day(r.kind, r.period, r.occurred_at)";
+  const columns = `${day} AS day, r.kecamatan_kode, r.bidang, r.kerawanan, r.status, r.kind, r.received_at, r.first_verified_at`;
+  const parts: string[] = [];
+  if (c.whole.length) parts.push(`SELECT ${columns} FROM reports r WHERE ${day} = ANY (CAST(:whole AS date[]))`);
+  if (c.cells.length)
+    parts.push(`SELECT ${columns} FROM (SELECT CAST(split_part(cell, '|', 1) AS date) AS day, split_part(cell, '|', 2) AS kecamatan_kode FROM unnest(CAST(:cells AS text[])) AS cell) c
+      JOIN reports r ON ${day} = c.day AND r.kecamatan_kode = c.kecamatan_kode`);
+  return `cell_reports AS MATERIALIZED (${parts.join(" UNION ALL ")})`;
+}
+
+/**
  * Day rows of these cells recomputed from the reports, which are read once for both tables; returns
  * rows written. Time-to-verify comes from `reports.first_verified_at` (migration 0017), kept from the
  * event trail by a trigger, so a recompute never reads `report_events`. A day's totals ('*' rows) are
@@ -129,7 +151,6 @@ function inCells(c: DayCells, day: string, kecamatan: string): string {
  * changes are added to those periods too (addToParents); without, the caller rebuilds them from the days.
  */
 export async function rebuildDayCells(db: Sequelize, c: DayCells, transaction: Transaction, parentStarts: string[] | null = null): Promise<number> {
-  const day = "rollup_day(r.kind, r.period, r.occurred_at)";
   const onDays = `x.period_kind = 'day' AND x.period_start = ANY (CAST(:days AS date[]))`;
   const base = `x.kecamatan_kode <> '*' AND x.bidang <> '*'`;
   const keptBase = c.cells.length
@@ -137,10 +158,7 @@ export async function rebuildDayCells(db: Sequelize, c: DayCells, transaction: T
        WHERE ${onDays} AND ${base} AND NOT (${inCells(c, "x.period_start", "x.kecamatan_kode")})`
     : `SELECT * FROM fresh_base WHERE false`;
   const [row] = await db.query<{ n: number }>(
-    `WITH cell_reports AS MATERIALIZED (
-       SELECT ${day} AS day, r.kecamatan_kode, r.bidang, r.kerawanan, r.status, r.kind, r.received_at, r.first_verified_at
-       FROM reports r WHERE ${inCells(c, day, "r.kecamatan_kode")}
-     ), fresh_counts AS MATERIALIZED (
+    `WITH ${cellReportsCte(c)}, fresh_counts AS MATERIALIZED (
        SELECT 'day'::text AS period_kind, day AS period_start, kecamatan_kode, coalesce(bidang, '') AS bidang, kerawanan, status, kind, count(*)::int AS n
        FROM cell_reports GROUP BY 2, 3, 4, 5, 6, 7
      ), fresh_base AS MATERIALIZED (

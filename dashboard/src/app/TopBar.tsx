@@ -5,7 +5,7 @@ import { Link } from "./Link.tsx";
 import { models } from "./models.ts";
 import { navigate } from "./router.ts";
 
-const NAV = ["map", "ops", "incidents", "followUps", "stats", "scorecard", "users", "subCategories", "agencies", "jobs", "duties", "audit", "profile"] as const satisfies readonly RouteName[];
+const NAV = ["map", "ops", "incidents", "followUps", "alerts", "stats", "scorecard", "users", "subCategories", "agencies", "jobs", "duties", "audit", "profile"] as const satisfies readonly RouteName[];
 
 /** App name, the views this role may open, language, and the session control. */
 export function TopBar() {

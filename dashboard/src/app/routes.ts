@@ -41,6 +41,7 @@ export const ROUTES = {
     page: lazyPage(() => import("../incidents/IncidentDetailPage.tsx").then((m) => m.IncidentDetailPage)),
   },
   followUps: { path: "/ops/follow-ups", label: "nav.followUps", audiences: staff, page: lazyPage(() => import("../follow-ups/FollowUpBoardPage.tsx").then((m) => m.FollowUpBoardPage)) },
+  alerts: { path: "/ops/alerts", label: "nav.alerts", audiences: staff, page: lazyPage(() => import("../alerts/AlertsPage.tsx").then((m) => m.AlertsPage)) },
   agencies: { path: "/admin/agencies", label: "nav.agencies", audiences: ["admin"], page: lazyPage(() => import("../follow-ups/AgenciesPage.tsx").then((m) => m.AgenciesPage)) },
   users: { path: "/users", label: "nav.users", audiences: ["admin"], page: lazyPage(() => import("../users/UsersPage.tsx").then((m) => m.UsersPage)) },
   jobs: { path: "/admin/jobs", label: "nav.jobs", audiences: ["admin"], page: lazyPage(() => import("../jobs/JobsPage.tsx").then((m) => m.JobsPage)) },
@@ -52,6 +53,7 @@ export const ROUTES = {
     audiences: ["admin"],
     page: lazyPage(() => import("../sub-categories/SubCategoriesPage.tsx").then((m) => m.SubCategoriesPage)),
   },
+  monthlySummary: { path: "/ops/monthly-summary", label: "nav.monthlySummary", audiences: staff, page: lazyPage(() => import("../monthly-summary/MonthlySummaryPage.tsx").then((m) => m.MonthlySummaryPage)) },
   profile: { path: "/profile", label: "nav.profile", audiences: signedIn, page: lazyPage(() => import("../auth/ProfilePage.tsx").then((m) => m.ProfilePage)) },
   login: { path: "/login", audiences: everyone, page: lazyPage(() => import("../auth/LoginPage.tsx").then((m) => m.LoginPage)) },
 } as const satisfies Record<string, RouteDef>;

@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   "nav.jobs": "Scheduled jobs",
   "nav.duties": "Reporting duties",
   "nav.monthlySummary": "Monthly summary",
+  "nav.alerts": "Early warning",
   "nav.main": "Main navigation",
   "lang.label": "Language",
   "lang.id": "Bahasa Indonesia",

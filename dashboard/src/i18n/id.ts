@@ -23,6 +23,7 @@ export const id = {
   "nav.jobs": "Tugas terjadwal",
   "nav.duties": "Kewajiban lapor",
   "nav.monthlySummary": "Ringkasan bulanan",
+  "nav.alerts": "Peringatan dini",
   "nav.main": "Navigasi utama",
   "lang.label": "Bahasa",
   "lang.id": "Bahasa Indonesia",

@@ -235,7 +235,6 @@ export const en: Record<MessageKey, string> = {
   "per.athg": "ATHG (threats, challenges, obstacles, disturbances) per field",
   "per.kejadianMenonjolText": "Notable incidents",
   "per.saran": "Advice",
-  "per.perihal": "{kind} {period}",
 
   "err.nilai": "Choose source reliability (A–F) and information credibility (1–6).",
   "err.location": "Set the location with GPS or a map pin.",

@@ -238,7 +238,6 @@ export const id = {
   "per.athg": "ATHG (ancaman, tantangan, hambatan, gangguan) per bidang",
   "per.kejadianMenonjolText": "Kejadian menonjol",
   "per.saran": "Saran",
-  "per.perihal": "{kind} {period}",
 
   "err.nilai": "Pilih keandalan sumber (A–F) dan kebenaran informasi (1–6).",
   "err.location": "Tentukan lokasi dengan GPS atau penanda peta.",

@@ -1,0 +1,66 @@
+import { createAreaText } from "@kit/i18n.ts";
+import { i18n } from "../i18n/i18n.ts";
+
+/** The kabupaten monthly summary page's strings: they ship in its own chunk, not in the app's entry dictionaries. */
+export const id = {
+  "summary.title": "Rangkuman Situasi Bulanan Kabupaten Balangan",
+  "summary.subtitle": "Bulan {month}",
+  "summary.intro": "Disusun dari laporan bulanan kecamatan. Hanya laporan yang sudah diverifikasi atau dipublikasikan yang dihitung, kecuali Anda memilih menyertakan laporan yang belum diverifikasi.",
+  "summary.month": "Bulan",
+  "summary.includeUnverified": "Sertakan laporan yang belum diverifikasi",
+  "summary.print": "Cetak",
+  "summary.compiledAt": "Disusun {when} · dihitung: {statuses}",
+  "summary.arrivals": "Laporan bulanan yang masuk",
+  "summary.col.kecamatan": "Kecamatan",
+  "summary.col.report": "Laporan",
+  "summary.col.officer": "Petugas",
+  "summary.col.status": "Status",
+  "summary.col.received": "Diterima",
+  "summary.col.item": "Uraian",
+  "summary.col.total": "Jumlah",
+  "summary.none": "Belum ada laporan",
+  "summary.notCounted": "tidak dihitung",
+  "summary.missing": "Kecamatan yang belum mengirim laporan bulanan: {list}.",
+  "summary.allArrived": "Semua kecamatan telah mengirim laporan bulanan.",
+  "summary.statistik": "Statistik",
+  "summary.noStatistik": "Tidak ada data statistik pada laporan yang dihitung.",
+  "summary.athg": "ATHG per bidang",
+  "summary.nihil": "Nihil.",
+  "summary.kejadianMenonjol": "Kejadian menonjol",
+  "summary.prakiraan": "Prakiraan",
+  "summary.saran": "Saran",
+  "summary.empty": "Belum ada laporan bulanan kecamatan untuk bulan ini.",
+};
+type SummaryKey = keyof typeof id;
+
+export const en: Record<SummaryKey, string> = {
+  "summary.title": "Balangan Regency Monthly Situation Summary",
+  "summary.subtitle": "Month of {month}",
+  "summary.intro": "Compiled from the kecamatan monthly reports. Only verified or published reports count, unless you choose to include reports not yet verified.",
+  "summary.month": "Month",
+  "summary.includeUnverified": "Include reports not yet verified",
+  "summary.print": "Print",
+  "summary.compiledAt": "Compiled {when} · counted: {statuses}",
+  "summary.arrivals": "Monthly reports received",
+  "summary.col.kecamatan": "Kecamatan",
+  "summary.col.report": "Report",
+  "summary.col.officer": "Officer",
+  "summary.col.status": "Status",
+  "summary.col.received": "Received",
+  "summary.col.item": "Item",
+  "summary.col.total": "Total",
+  "summary.none": "No report yet",
+  "summary.notCounted": "not counted",
+  "summary.missing": "Kecamatan that have not sent a monthly report: {list}.",
+  "summary.allArrived": "Every kecamatan has sent its monthly report.",
+  "summary.statistik": "Statistics",
+  "summary.noStatistik": "No statistics in the reports counted.",
+  "summary.athg": "Threats (ATHG) by bidang",
+  "summary.nihil": "None.",
+  "summary.kejadianMenonjol": "Notable events",
+  "summary.prakiraan": "Forecast",
+  "summary.saran": "Advice",
+  "summary.empty": "No kecamatan monthly report for this month yet.",
+};
+
+export const tx = createAreaText<SummaryKey>(i18n, id, en);
