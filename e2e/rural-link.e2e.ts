@@ -145,4 +145,31 @@ describe("officer app on a rural link", () => {
     });
     expect(state).toEqual({ waiting: false, controlled: true });
   });
+
+  it("lets a first visit type and press Masuk before the app's script arrives, and signs in once it has", async () => {
+    const fresh = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
+    try {
+      const first = await fresh.newPage();
+      // The app's script held back as a slow link would: the page's own login form is all there is.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await first.route(/\/m\/assets\/index-[^/]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      // Not "domcontentloaded": that waits for the (deferred) module script this test holds back.
+      await first.goto(`${rig.server.baseUrl}/m/`, { waitUntil: "commit" });
+      await first.locator("[data-login-shell] input[name=password]").waitFor();
+      await first.fill("input[name=username]", "petugas.paringin");
+      await first.fill("input[name=password]", DEMO_PASSWORD);
+      await first.click("button[type=submit]");
+      // Pressed before the script: nothing left the page (no query string, no navigation).
+      expect(new URL(first.url()).search).toBe("");
+      release();
+      await first.getByTestId("officer-home").waitFor();
+      expect(await first.locator("[data-login-shell]").count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import preact from "@preact/preset-vite";
 import { aliases } from "../vite.aliases.ts";
 import { precompress } from "../vite.precompress.ts";
 import { serviceWorker } from "./build/service-worker.plugin.ts";
+import { inlineCss } from "./build/inline-css.plugin.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const outDir = fileURLToPath(new URL("../dist/mobile", import.meta.url));
@@ -18,6 +19,7 @@ export default defineConfig({
   base: "/m/",
   plugins: [
     preact(),
+    inlineCss(),
     serviceWorker({
       entry: fileURLToPath(new URL("./src/sw/sw.ts", import.meta.url)),
       // For the home screen, fetched by the browser when installing; the pages show only icon-192.

@@ -6,6 +6,7 @@ import { App } from "./app/app.tsx";
 import { AppContext, createAppModels, wireModels } from "./app/context.ts";
 import { initLang, lang, t } from "./i18n/i18n.ts";
 import { registerServiceWorker } from "./pwa/register.ts";
+import { takeShellInput } from "./auth/shell-input.ts";
 
 /**
  * Boot: models, first paint, then everything that can wait (the sync engine, boundaries, the service
@@ -22,7 +23,10 @@ async function boot() {
   });
   const models = createAppModels();
   const root = document.getElementById("app")!;
-  root.textContent = ""; // the static "SIKANDA…" placeholder shown while the script loads
+  // What the page showed while the script loaded: a placeholder, or (first visit) a static login form
+  // whose typed values the app's form takes over.
+  takeShellInput(root, document.activeElement);
+  root.textContent = "";
   render(
     <AppContext.Provider value={models}>
       <App />

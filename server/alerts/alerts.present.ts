@@ -26,5 +26,6 @@ export function presentAlert(r: AlertRow): AlertView {
     acknowledgeNote: r.acknowledge_note,
     closedAt: iso(r.closed_at),
     closedReason: r.closed_reason,
+    closeNote: r.close_note,
   };
 }

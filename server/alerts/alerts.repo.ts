@@ -26,13 +26,14 @@ export interface AlertRow {
   acknowledge_note: string | null;
   closed_at: Date | null;
   closed_reason: "condition_gone" | "by_hand" | null;
+  close_note: string | null;
   report_ids: string[];
 }
 
 const SELECT_ALERT = `
   SELECT a.id, a.number, a.rule, a.key, a.severity, a.status, a.title, a.summary, a.kecamatan_kode, k.nama AS kecamatan_nama,
          a.bidang, a.metrics, ST_AsGeoJSON(a.area, 6) AS area, a.opened_at, a.updated_at, a.seen_at,
-         a.acknowledged_at, a.acknowledged_by, u.display_name AS acknowledged_by_name, a.acknowledge_note, a.closed_at, a.closed_reason,
+         a.acknowledged_at, a.acknowledged_by, u.display_name AS acknowledged_by_name, a.acknowledge_note, a.closed_at, a.closed_reason, a.close_note,
          COALESCE((SELECT array_agg(e.report_id::text ORDER BY e.added_at, e.report_id) FROM alert_evidence e WHERE e.alert_id = a.id), '{}') AS report_ids
   FROM alerts a
   LEFT JOIN regions k ON k.kode = a.kecamatan_kode
@@ -134,12 +135,12 @@ export async function addEvidence(db: Sequelize, alertId: string, reportIds: str
 export async function closeAlert(
   db: Sequelize,
   id: string,
-  c: { now: Date; reason: "condition_gone" | "by_hand" },
+  c: { now: Date; reason: "condition_gone" | "by_hand"; note?: string | null },
   transaction: Transaction,
 ): Promise<boolean> {
   const [, count] = await db.query(
-    `UPDATE alerts SET status = 'closed', closed_at = :now, closed_reason = :reason, updated_at = :now WHERE id = :id AND status <> 'closed'`,
-    { replacements: { id, now: c.now.toISOString(), reason: c.reason }, type: QueryTypes.UPDATE, transaction },
+    `UPDATE alerts SET status = 'closed', closed_at = :now, closed_reason = :reason, close_note = :note, updated_at = :now WHERE id = :id AND status <> 'closed'`,
+    { replacements: { id, now: c.now.toISOString(), reason: c.reason, note: c.note ?? null }, type: QueryTypes.UPDATE, transaction },
   );
   return Number(count) > 0;
 }

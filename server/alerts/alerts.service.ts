@@ -110,7 +110,7 @@ export function createAlertsService({ db, io, clock, audit, log, kecamatanNama }
       const before = await readable(actor, id);
       const now = clock.now();
       const done = await db.transaction(async (transaction) => {
-        if (!(await closeAlert(db, id, { now, reason: "by_hand" }, transaction))) return false;
+        if (!(await closeAlert(db, id, { now, reason: "by_hand", note: note ?? null }, transaction))) return false;
         await appendAlertEvent(db, { alertId: id, action: "closed", actorId: actor.id, now, details: { reason: "by_hand", note: note ?? null } }, transaction);
         await audit.record(ctx, "alert.closed", { actorId: actor.id, targetType: "alert", targetId: id, details: { number: before.number, note: note ?? null } }, transaction);
         return true;

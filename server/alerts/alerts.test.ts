@@ -181,6 +181,6 @@ describe("early-warning rules", () => {
     const levels = await api(t, "GET", "/api/alerts/levels", { cookie: leader });
     expect(levels.body.data.find((k: { kecamatanKode: string }) => k.kecamatanKode === PARINGIN)).toMatchObject({ level: "awas" });
     const closed = await api(t, "POST", `/api/alerts/${alert!.id}/close`, { cookie: leader, body: { note: "Selesai" } });
-    expect((closed.body.data as AlertView).closedReason).toBe("by_hand");
+    expect(closed.body.data as AlertView).toMatchObject({ closedReason: "by_hand", closeNote: "Selesai" });
   });
 });

@@ -95,6 +95,8 @@ export const AlertView = z.strictObject({
   acknowledgeNote: z.string().nullable(),
   closedAt: z.string().nullable(),
   closedReason: z.enum(["condition_gone", "by_hand"]).nullable(),
+  /** Why it was closed by hand, when the closer said. */
+  closeNote: z.string().nullable(),
 });
 export type AlertView = z.infer<typeof AlertView>;
 

@@ -31,7 +31,8 @@ export const alertsTables: Migration = {
         acknowledged_by uuid REFERENCES users (id),
         acknowledge_note text,
         closed_at timestamptz,
-        closed_reason text CHECK (closed_reason IN ('condition_gone', 'by_hand'))
+        closed_reason text CHECK (closed_reason IN ('condition_gone', 'by_hand')),
+        close_note text
       );
       CREATE UNIQUE INDEX alerts_one_live_per_key ON alerts (key) WHERE status <> 'closed';
       CREATE INDEX alerts_live_idx ON alerts (status, kecamatan_kode) WHERE status <> 'closed';

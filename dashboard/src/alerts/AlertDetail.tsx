@@ -66,6 +66,7 @@ export function AlertDetail({ alert, evidence, canAct, timeZone, onClose, onDone
           <li>
             {tx("alerts.detail.closedAt", { when: when(alert.closedAt) })}
             {alert.closedReason ? ` — ${tx(`alerts.detail.closed.${alert.closedReason}`)}` : null}
+            {alert.closeNote ? <blockquote class="alert-ack-note" data-testid="alert-close-note-text">{alert.closeNote}</blockquote> : null}
           </li>
         ) : null}
       </ul>

@@ -24,6 +24,7 @@ export function testAlert(patch: Partial<AlertView> = {}): AlertView {
     acknowledgeNote: null,
     closedAt: null,
     closedReason: null,
+    closeNote: null,
     ...patch,
   };
 }

@@ -1,8 +1,9 @@
-import { useContext } from "preact/hooks";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import { AppContext } from "../app/context.ts";
 import { lang, setLang, t } from "../i18n/i18n.ts";
 import type { LoginOutcome } from "./session.model.ts";
+import { shellInput } from "./shell-input.ts";
 
 function outcomeMessage(o: Exclude<LoginOutcome, { ok: true }>): string {
   switch (o.reason) {
@@ -29,6 +30,17 @@ export function LoginView() {
   const { session, connection } = useContext(AppContext);
   const busy = useSignal(false);
   const failure = useSignal<Exclude<LoginOutcome, { ok: true }> | null>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // Typing began in the page's static form: carry on with the same values, in the same field — once (a
+  // later login, after a logout, starts empty).
+  const [typed] = useState(() => ({ ...shellInput }));
+  useEffect(() => {
+    const focused = typed.focused === "username" ? usernameRef.current : typed.focused === "password" ? passwordRef.current : null;
+    focused?.focus();
+    Object.assign(shellInput, { username: "", password: "", focused: null, submitted: false });
+    if (typed.submitted && typed.username && typed.password) passwordRef.current?.form?.requestSubmit();
+  }, []);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -57,11 +69,19 @@ export function LoginView() {
         <h2>{t("login.title")}</h2>
         <label class="field">
           <span class="field__label">{t("login.username")}</span>
-          <input name="username" autocomplete="username" autocapitalize="none" spellcheck={false} defaultValue={session.lastUsername.value} required />
+          <input
+            ref={usernameRef}
+            name="username"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            defaultValue={typed.username || session.lastUsername.value}
+            required
+          />
         </label>
         <label class="field">
           <span class="field__label">{t("login.password")}</span>
-          <input name="password" type="password" autocomplete="current-password" required />
+          <input ref={passwordRef} name="password" type="password" autocomplete="current-password" defaultValue={typed.password} required />
         </label>
         {f && (
           <p class="error" role="alert">

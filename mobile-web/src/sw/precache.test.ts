@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { precache, precacheRequestMode, routeOf, type PrecacheDeps } from "./precache.ts";
+import { readFileSync } from "node:fs";
+import { precache, precacheRequestMode, routeOf, withoutLoginShell, type PrecacheDeps } from "./precache.ts";
 
 const ORIGIN = "https://sikanda.example";
 
@@ -86,5 +87,17 @@ describe("routeOf", () => {
     expect(routeOf(req("/socket.io/?EIO=4&transport=polling"), ORIGIN)).toBe("network");
     expect(routeOf({ url: "https://tile.example.org/1/2/3.png", mode: "no-cors", method: "GET" }, ORIGIN)).toBe("network");
     expect(routeOf(req("/m/assets/index-abc.js", "cors", "POST"), ORIGIN)).toBe("network");
+  });
+});
+
+describe("withoutLoginShell", () => {
+  it("takes the static login form out of the app's own page, and leaves the rest as it was", () => {
+    const page = readFileSync(new URL("../../index.html", import.meta.url), "utf8");
+    expect(page).toContain('name="password"');
+    const served = withoutLoginShell(page);
+    expect(served).not.toContain('name="password"');
+    expect(served).not.toContain("login-shell-->");
+    expect(served).toContain('<div id="app"><p class="boot">SIKANDA…</p></div>');
+    expect(served.replace('<p class="boot">SIKANDA…</p>', "")).toBe(page.replace(/<!--login-shell-->[\s\S]*<!--\/login-shell-->/, ""));
   });
 });

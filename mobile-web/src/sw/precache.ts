@@ -84,3 +84,12 @@ export async function precache(/** Same-origin paths, e.g. `/m/assets/index-abc.
   );
   return tally;
 }
+
+/**
+ * The app's page without its static login form (index.html's `login-shell` block): the form helps only a
+ * first visit on a slow link, before the app's script is here; served from this cache, the script is at
+ * hand at once, and a signed-in officer would see a login form flash before the app.
+ */
+export function withoutLoginShell(html: string): string {
+  return html.replace(/<!--login-shell-->[\s\S]*?<!--\/login-shell-->/, '<p class="boot">SIKANDA…</p>');
+}

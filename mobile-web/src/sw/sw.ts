@@ -16,7 +16,7 @@
  *
  * Imports only ./precache.ts (inlined): this file must build into one classic script.
  */
-import { INDEX_URL, isHashedAsset, precache, routeOf } from "./precache.ts";
+import { INDEX_URL, isHashedAsset, precache, routeOf, withoutLoginShell } from "./precache.ts";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -75,7 +75,13 @@ self.addEventListener("fetch", (event) => {
 /** The cached shell at once; the network only when this version has none (its cache was cleared). */
 async function page(request: Request): Promise<Response> {
   const cached = await (await caches.open(SHELL_CACHE)).match(INDEX_URL, BY_URL);
-  if (cached) return cached;
+  if (cached) {
+    // A new body: the stored length and coding no longer describe it.
+    const headers = new Headers(cached.headers);
+    headers.delete("content-length");
+    headers.delete("content-encoding");
+    return new Response(withoutLoginShell(await cached.text()), { status: cached.status, statusText: cached.statusText, headers });
+  }
   try {
     return await fetch(request);
   } catch {
