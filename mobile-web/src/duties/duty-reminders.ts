@@ -1,5 +1,5 @@
 import type { DutyKind, DutySettings, DutyView, MyDuties } from "@contract/duties.ts";
-import { periodBounds } from "@contract/periodic-drafts.ts";
+import { periodBounds } from "@contract/period-titles.ts";
 import type { ReportKind, ReportStatus } from "@contract/reports.ts";
 import { witaDate } from "@kit/wita.ts";
 import { defaultPeriod } from "../periodic/period.ts";

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from "preact/hooks";
 import type { DutyKind } from "@contract/duties.ts";
-import { periodLabel } from "@contract/periodic-drafts.ts";
+import { periodLabel } from "@contract/period-titles.ts";
 import { toWitaLocalInput, WITA_ZONE, witaDate } from "@kit/wita.ts";
 import { AppContext } from "../app/context.ts";
 import { locale } from "../i18n/i18n.ts";

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";
-import { periodicTitle, periodLabel, type PeriodicKind } from "@contract/periodic-drafts.ts";
+import { periodicTitle, periodLabel, type PeriodicKind } from "@contract/period-titles.ts";
 import type { Kerawanan } from "@contract/reports.ts";
 import { AppContext } from "../app/context.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";

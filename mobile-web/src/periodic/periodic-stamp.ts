@@ -1,4 +1,4 @@
-import { highestKerawanan, periodBounds, type PeriodicKind } from "@contract/periodic-drafts.ts";
+import { highestKerawanan, periodBounds, type PeriodicKind } from "@contract/period-titles.ts";
 import type { Kerawanan } from "@contract/reports.ts";
 
 /** A situation report the phone knows of (on the server, or waiting in the outbox). */

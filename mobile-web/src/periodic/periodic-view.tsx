@@ -1,5 +1,5 @@
 import { useContext, useMemo } from "preact/hooks";
-import { periodicTitle, periodLabel } from "@contract/periodic-drafts.ts";
+import { periodicTitle, periodLabel } from "@contract/period-titles.ts";
 import type { ReportLocation } from "@contract/reports.ts";
 import { AppContext } from "../app/context.ts";
 import { t, type MessageKey } from "../i18n/i18n.ts";
