@@ -1,7 +1,7 @@
 import "@kit/zod-setup.ts";
 import "./ui/styles.css";
 import { effect } from "@preact/signals";
-import { render } from "preact";
+import { hydrate, render } from "preact";
 import { App } from "./app/app.tsx";
 import { AppContext, createAppModels, wireModels } from "./app/context.ts";
 import { initLang, lang, t } from "./i18n/i18n.ts";
@@ -23,11 +23,13 @@ async function boot() {
   });
   const models = createAppModels();
   const root = document.getElementById("app")!;
-  // What the page showed while the script loaded: a placeholder, or (first visit) a static login form
-  // whose typed values the app's form takes over.
+  // What the page showed while the script loaded: a placeholder, or (first visit, from the network) a
+  // static login form. Signed out, the app adopts that form's elements (hydrate), so what is being typed
+  // stays where it is; anything else replaces it.
   takeShellInput(root, document.activeElement);
-  root.textContent = "";
-  render(
+  const adopt = root.querySelector("[data-login-shell]") !== null && !models.session.user.value;
+  if (!adopt) root.textContent = "";
+  (adopt ? hydrate : render)(
     <AppContext.Provider value={models}>
       <App />
     </AppContext.Provider>,
