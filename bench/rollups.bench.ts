@@ -20,7 +20,7 @@ import { median, summarizeLatencies } from "./lib/stats.ts";
 import { seededRandom } from "./lib/random.ts";
 import { openDatabase } from "../server/core/db.ts";
 import { createRollupsService } from "../server/rollups/rollups.service.ts";
-import { addDays, daysFrom } from "../server/rollups/periods.ts";
+import { addDays, daysFrom } from "../server/contract/periods.ts";
 import { situationReport } from "../server/test/reports.ts";
 import { DEFAULT_SUB_CATEGORIES } from "../server/contract/reports.ts";
 

@@ -9,7 +9,7 @@ import { installGracefulShutdown } from "./core/shutdown.ts";
 import { ensureInitialAdmin } from "./users/initial-admin.ts";
 import { seedDemoAccounts } from "../seeds/demo.ts";
 import { startAlertWatch } from "./alerts/alerts.watch.ts";
-import { addDays, daysFrom, witaDay } from "./rollups/periods.ts";
+import { addDays, daysFrom, witaDay } from "@contract/periods.ts";
 import type { RollupsService } from "./rollups/rollups.service.ts";
 import type { Logger } from "pino";
 import { seedDemoReports } from "../seeds/generate/demo-data.ts";

@@ -1,3 +1,4 @@
+import { addDays, kindOfKey, periodEnd, periodStart, witaInstant, type PeriodKind } from "./periods.ts";
 import type { Kerawanan } from "./reports.ts";
 
 /**
@@ -12,17 +13,11 @@ const KERAWANAN_ORDER: readonly Kerawanan[] = ["rendah", "sedang", "tinggi", "sa
 
 export type PeriodicKind = "daily" | "weekly" | "monthly";
 
-/** WITA is UTC+8 all year (Indonesia keeps no daylight saving). */
-const WITA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
 export const ID_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
 /** Indexed like `Date#getUTCDay`: Sunday first. */
 export const ID_WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"] as const;
 
-const pad = (n: number) => String(n).padStart(2, "0");
 const dayMs = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A period's days (both included) and its instants: WITA midnight before the first day, and after the last. */
 export interface PeriodBounds {
@@ -34,34 +29,15 @@ export interface PeriodBounds {
   end: number;
 }
 
+const CALENDAR_KIND = { daily: "day", weekly: "week", monthly: "month" } as const satisfies Record<PeriodicKind, PeriodKind>;
+
 /** The days and instants of a daily (`2026-11-29`), weekly (`2026-W48`) or monthly (`2026-11`) period; null if it is not one. */
 export function periodBounds(kind: PeriodicKind, period: string): PeriodBounds | null {
-  let first: number;
-  let last: number;
-  if (kind === "daily" && /^\d{4}-\d{2}-\d{2}$/.test(period)) {
-    first = last = dayMs(period);
-    if (!Number.isFinite(first) || dayOf(first) !== period) return null;
-  } else if (kind === "weekly" && /^\d{4}-W\d{2}$/.test(period)) {
-    // ISO week 1 is the week holding 4 January; weeks start on Monday.
-    const jan4 = Date.UTC(Number(period.slice(0, 4)), 0, 4);
-    const weekday = new Date(jan4).getUTCDay() || 7;
-    first = jan4 - (weekday - 1) * DAY_MS + (Number(period.slice(6, 8)) - 1) * 7 * DAY_MS;
-    last = first + 6 * DAY_MS;
-    if (Number(period.slice(6, 8)) < 1 || isoWeekOf(first) !== period) return null;
-  } else if (kind === "monthly" && /^\d{4}-\d{2}$/.test(period)) {
-    const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
-    if (month < 1 || month > 12) return null;
-    first = Date.UTC(year, month - 1, 1);
-    last = Date.UTC(year, month, 1) - DAY_MS;
-  } else return null;
-  return { firstDay: dayOf(first), lastDay: dayOf(last), start: first - WITA_OFFSET_MS, end: last + DAY_MS - WITA_OFFSET_MS };
-}
-
-function isoWeekOf(utcMidnight: number): string {
-  const d = new Date(utcMidnight);
-  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7)); // the Thursday decides the year
-  const year = d.getUTCFullYear();
-  return `${year}-W${pad(Math.floor((d.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1)}`;
+  const calendar = CALENDAR_KIND[kind];
+  if (kindOfKey(period) !== calendar) return null;
+  const after = periodEnd(calendar, period);
+  const firstDay = periodStart(calendar, period);
+  return { firstDay, lastDay: addDays(after, -1), start: witaInstant(firstDay).getTime(), end: witaInstant(after).getTime() };
 }
 
 /** "29 November 2026" for `2026-11-29`. */

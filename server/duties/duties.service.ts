@@ -2,7 +2,7 @@ import type { Sequelize } from "sequelize";
 import { DEFAULT_DUTY_SETTINGS, DutySettings, type DutyReminder, type MyDuties } from "@contract/duties.ts";
 import type { Actor } from "../auth/permissions.ts";
 import type { Clock } from "../core/clock.ts";
-import { addDays, periodStart, witaDay } from "../rollups/periods.ts";
+import { addDays, periodStart, witaDay } from "@contract/periods.ts";
 import { getDutySettings, getHolidays, getLeave, getOfficers, type OfficerRow } from "./duty-calendar.repo.ts";
 import {
   getDutyWatermark,

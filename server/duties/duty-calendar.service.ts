@@ -5,7 +5,7 @@ import type { AuditService } from "../audit/audit.service.ts";
 import type { Clock } from "../core/clock.ts";
 import type { RequestContext } from "../core/request-context.ts";
 import { invalid, notFound } from "../core/errors.ts";
-import { addDays, witaDay } from "../rollups/periods.ts";
+import { addDays, witaDay } from "@contract/periods.ts";
 import { deleteHoliday, deleteLeave, getHolidays, getLeave, getLeaveById, getOfficers, insertLeave, saveDutySettings, setOfficerStart, upsertHoliday, type LeaveRow } from "./duty-calendar.repo.ts";
 import { DUTY_WINDOW_DAYS, type DutiesService } from "./duties.service.ts";
 

@@ -1,5 +1,5 @@
 import type { DutyKind, DutySettings, DutyStatus } from "@contract/duties.ts";
-import { addDays, daysFrom, isoWeekday, periodEnd, periodsCovering, periodStart, witaInstant, type PeriodKind } from "../rollups/periods.ts";
+import { addDays, daysFrom, isoWeekday, periodEnd, periodsCovering, periodStart, witaInstant, type PeriodKind } from "@contract/periods.ts";
 
 /**
  * What an officer owes and by when, as pure rules over the WITA calendar (no database, no clock): the

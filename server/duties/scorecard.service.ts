@@ -4,7 +4,7 @@ import type { Scorecard, ScorecardCounts, ScorecardDrilldown, ScorecardKecamatan
 import { regionFilter, scopeOf, type Actor } from "../auth/permissions.ts";
 import type { Clock } from "../core/clock.ts";
 import { forbidden, invalid, notFound } from "../core/errors.ts";
-import { addDays, kindOfKey, periodEnd, periodOf, periodStart, witaDay } from "../rollups/periods.ts";
+import { addDays, kindOfKey, periodEnd, periodOf, periodStart, witaDay } from "@contract/periods.ts";
 import { getOfficers } from "./duty-calendar.repo.ts";
 import { getDuties } from "./duties.repo.ts";
 import { presentDuty } from "./duties.present.ts";

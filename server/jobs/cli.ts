@@ -21,7 +21,7 @@ import { categoryLogger, createLogger } from "../core/logger.ts";
 import { migrateUp } from "../core/migrate.ts";
 import { createDutiesService } from "../duties/duties.service.ts";
 import { createRollupsService } from "../rollups/rollups.service.ts";
-import { addDays, kindOfKey } from "../rollups/periods.ts";
+import { addDays, kindOfKey } from "@contract/periods.ts";
 import type { JobRunView } from "@contract/jobs.ts";
 import { scheduledJobs } from "./catalog.ts";
 import { createJobsService } from "./jobs.service.ts";

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { JobTrigger } from "@contract/jobs.ts";
-import { addDays, kindOfKey, nextPeriod, periodEnd, periodOf, previousPeriod, witaDay, witaInstant, WITA_OFFSET_MS, type PeriodKind } from "../rollups/periods.ts";
+import { addDays, kindOfKey, nextPeriod, periodEnd, periodOf, previousPeriod, witaDay, witaInstant, WITA_OFFSET_MS, type PeriodKind } from "@contract/periods.ts";
 
 /** How far back a job catches up after downtime: older periods are left to a run by hand. */
 export const CATCH_UP_DAYS = 400;

@@ -1,5 +1,5 @@
 import { calendarJob, intervalJob, type Job } from "./job.ts";
-import type { PeriodKind } from "../rollups/periods.ts";
+import type { PeriodKind } from "@contract/periods.ts";
 import type { RollupsService } from "../rollups/rollups.service.ts";
 
 /** A scheduled rollup of one period kind: rebuilt from the reports when the period has ended. */

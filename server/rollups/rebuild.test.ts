@@ -4,7 +4,7 @@ import { DEFAULT_SUB_CATEGORIES, type Bidang } from "@contract/reports.ts";
 import { api, useAccount } from "../test/accounts.ts";
 import { POINTS, situationReport } from "../test/reports.ts";
 import { useTestApp } from "../test/test-app.ts";
-import { periodsCovering, periodStart } from "./periods.ts";
+import { periodsCovering, periodStart } from "@contract/periods.ts";
 import { bucketOf } from "./verify-histogram.ts";
 
 const t = useTestApp();

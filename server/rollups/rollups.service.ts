@@ -1,5 +1,5 @@
 import type { Sequelize, Transaction } from "sequelize";
-import { periodEnd, periodOf, periodStart, daysFrom, addDays, type PeriodKind } from "./periods.ts";
+import { periodEnd, periodOf, periodStart, daysFrom, addDays, type PeriodKind } from "@contract/periods.ts";
 import { getCellsChangedSince, getLastChangeSeq, getRollupWatermark, lockRollups, setRollupWatermark } from "./rollups.repo.ts";
 import { rebuildDayCells, rebuildFromChildren, type ParentKind, type ParentPeriod } from "./rollup-rebuild.repo.ts";
 

@@ -8,7 +8,7 @@ import { manualClock } from "../core/clock.ts";
 import { api, useAccount } from "../test/accounts.ts";
 import { dailyReport, POINTS, situationReport } from "../test/reports.ts";
 import { useTestApp } from "../test/test-app.ts";
-import { addDays, periodOf, periodStart, previousPeriod, witaDay, type PeriodKind } from "./periods.ts";
+import { addDays, periodOf, periodStart, previousPeriod, witaDay, type PeriodKind } from "@contract/periods.ts";
 
 const clock = manualClock(new Date());
 const t = useTestApp({}, { clock });

@@ -4,7 +4,7 @@ import { STATS_MAX_PERIODS, type StatsPeriod, type StatsSummary, type StatsSumma
 import { regionFilter, scopeOf, type Actor } from "../auth/permissions.ts";
 import type { Clock } from "../core/clock.ts";
 import { forbidden, invalid } from "../core/errors.ts";
-import { kindOfKey, periodOf, periodsCovering, periodStart, previousPeriod, witaDay, witaInstant } from "./periods.ts";
+import { kindOfKey, periodOf, periodsCovering, periodStart, previousPeriod, witaDay, witaInstant } from "@contract/periods.ts";
 import { getCountCells, getCountsByPeriod, getVerifyBucketsByCell, getVerifyBucketsByPeriod, SPLIT_COLUMNS, type CountFilter } from "./stats.repo.ts";
 import { addInto, verifyTimesOf, type Histogram } from "./verify-histogram.ts";
 

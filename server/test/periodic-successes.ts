@@ -1,4 +1,4 @@
-import { periodOf, witaDay } from "../rollups/periods.ts";
+import { periodOf, witaDay } from "@contract/periods.ts";
 
 /**
  * The access-matrix case of the tiered-report draft (server/periodic-drafts): officers only, each their
