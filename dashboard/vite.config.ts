@@ -17,7 +17,12 @@ export default defineConfig({
   base: "/",
   plugins: [preact(), precompress()],
   resolve: { alias: aliases },
-  build: { outDir, emptyOutDir: true },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // The wall (/wall) is a page of its own: its entry pulls in neither the dashboard shell nor its routes.
+    rolldownOptions: { input: { index: `${dashboardRoot}index.html`, wall: `${dashboardRoot}wall.html` } },
+  },
   server: {
     proxy: {
       "/api": devServer,

@@ -88,7 +88,7 @@ describe("the dashboard on a slow link and a small screen", () => {
     await officer.dispose();
   });
 
-  it("serves / with the map's code only: no other page, no zod, no socket, no 401, no CSP refusal", async () => {
+  it("serves / with the map's code first: no other page, no zod; the live feed's socket only after the map; no 401, no CSP refusal", async () => {
     const ctx = await rig.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     const seen = await watch(ctx, page);
@@ -98,15 +98,20 @@ describe("the dashboard on a slow link and a small screen", () => {
     expect((await (await probe).json()) as unknown).toEqual({ data: null });
     await page.getByTestId("login-link").waitFor();
 
-    // No page chunk (ops, admin, login…), however many pages the route table gains.
+    // The entry holds no socket; the public feed (publications heard live) follows as its own chunk, once
+    // the map has its first answer, so a slow link draws the map first.
     const entry = await entryScripts(rig.server.baseUrl);
     expect(entry.length).toBeGreaterThan(0);
-    expect(seen.scripts.filter((url) => !entry.includes(url))).toEqual([]);
-    for (const url of seen.scripts) {
-      const code = await (await page.request.get(url)).text();
-      expect(code, url).not.toContain("ZodError");
-      expect(code, url).not.toContain("socket.io");
-    }
+    await page.locator('[data-testid="public-live"][data-state="live"]').waitFor();
+    for (const url of entry) expect(await (await page.request.get(url)).text(), url).not.toContain("socket.io");
+    // No page chunk (ops, admin, login…), however many pages the route table gains: beyond the entry, only
+    // the live feed's code, which carries the socket client.
+    const later = seen.scripts.filter((url) => !entry.includes(url));
+    const laterCode = await Promise.all(later.map(async (url) => (await page.request.get(url)).text()));
+    expect(laterCode.join("\n")).toContain("report:unpublished");
+    expect(laterCode.some((code) => code.includes("socket.io") || code.includes("engine.io"))).toBe(true);
+    expect(later.length).toBeLessThanOrEqual(2);
+    for (const url of seen.scripts) expect(await (await page.request.get(url)).text(), url).not.toContain("ZodError");
     expect(seen.unauthorized).toEqual([]);
     expect(await seen.csp()).toEqual([]);
     await ctx.close();
@@ -135,7 +140,7 @@ describe("the dashboard on a slow link and a small screen", () => {
       await page.getByTestId("tiles-unavailable").waitFor();
 
       const headings = await page.locator("h1").allTextContents();
-      expect(headings).toEqual(["Peta Kabupaten Balangan"]);
+      expect(headings).toEqual(["Peta Situasi Kabupaten Balangan"]);
       expect((await textSizes(page)).filter((t) => t.px < 12)).toEqual([]);
 
       await expect.poll(async () => overlaps(await visibleLabels(page))).toEqual([]);
@@ -189,7 +194,7 @@ describe("the dashboard on a slow link and a small screen", () => {
     expect(await description()).toContain("Peta situasi Kabupaten Balangan");
     await page.getByTestId("lang-en").click();
     await expect.poll(description).toContain("Situation map of Balangan Regency");
-    expect(await page.locator("h1").textContent()).toBe("Map of Balangan Regency");
+    expect(await page.locator("h1").textContent()).toBe("Balangan Situation Map");
     await page.getByTestId("lang-id").click();
     await expect.poll(description).toContain("Peta situasi Kabupaten Balangan");
     await ctx.close();

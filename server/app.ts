@@ -69,11 +69,22 @@ import { announceJobRun } from "./jobs/jobs.socket.ts";
 import { jobsRouter } from "./jobs/jobs.routes.ts";
 import { createAlertsService } from "./alerts/alerts.service.ts";
 import { alertsRouter } from "./alerts/alerts.routes.ts";
+import { createKioskService, kioskBearer, kioskDisconnector, kioskRouter, kioskSocketLogin, startKioskRecheck } from "./kiosk/index.ts";
+import { createWallService, wallRouter } from "./wall/index.ts";
 import { createPublicPhotos } from "./publishing/public-photos.ts";
 import { createPublishingService } from "./publishing/publishing.service.ts";
 import { createPublicReportsService } from "./publishing/public-reports.service.ts";
 import { publishingRouter } from "./publishing/publishing.routes.ts";
 import { publicReportsRouter } from "./publishing/public-reports.routes.ts";
+import { createNotifications, notificationsRouter } from "./notifications/index.ts";
+import { createNewsCovers } from "./news/news-covers.ts";
+import { createNewsService } from "./news/news.service.ts";
+import { newsRouter } from "./news/news.routes.ts";
+import { publicNewsRouter } from "./news/public-news.routes.ts";
+import { createFacilitiesService } from "./facilities/facilities.service.ts";
+import { createFacilityPhotos } from "./facilities/facility-photos.ts";
+import { facilitiesRouter, publicFacilitiesRouter } from "./facilities/facilities.routes.ts";
+import { createPublicMapService } from "./publishing/public-map.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -100,7 +111,9 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
   const audit = createAuditService(sequelize);
   const subCategories = createSubCategoriesService(sequelize);
   const claims = createClaimsService({ db: sequelize, io, clock, audit, leaseMinutes: deps.config.CLAIM_LEASE_MINUTES });
-  const reportStatus = createStatusService({ db: sequelize, io, audit, claims: claims.decisions });
+  // Notifications follow decisions, publications and intake after their commits, through hooks.
+  const { notifications, push } = createNotifications({ db: sequelize, io, clock, log: deps.log, config: deps.config });
+  const reportStatus = createStatusService({ db: sequelize, io, audit, claims: claims.decisions, onDecided: notifications.onDecided });
   const followUps = createFollowUpsService({ db: sequelize, io, audit, clock });
   const rollups = createRollupsService(sequelize);
   const duties = createDutiesService({ db: sequelize, clock, remind: sendDutyReminder(io) });
@@ -112,7 +125,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     audit,
     regions,
     subCategories,
-    intake: createReportIntake({ db: sequelize, regions, subCategories, io, log: categoryLogger(deps.log, "reports") }),
+    intake: createReportIntake({ db: sequelize, regions, subCategories, io, log: categoryLogger(deps.log, "reports"), onCreated: notifications.onCreated }),
     reports: createReportsService(sequelize, photoStore, io, clock),
     reportQueue: createQueueService(sequelize),
     reportHistory: createHistoryService(sequelize),
@@ -127,6 +140,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     auth: createAuthService(sequelize, audit, {
       maxFailures: deps.config.LOGIN_MAX_FAILURES,
       maxFailuresPerIpDay: deps.config.LOGIN_MAX_FAILURES_PER_IP_DAY,
+      registrationsPerIpHour: deps.config.REGISTRATIONS_PER_IP_HOUR,
     }),
     users: createUsersService(sequelize, audit, live),
     incidents: createIncidentsService({
@@ -146,9 +160,16 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     scorecard: createScorecardService({ db: sequelize, clock, duties }),
     periodicDrafts: createPeriodicDraftsService({ db: sequelize }),
     kabupatenSummary: createKabupatenSummaryService({ db: sequelize, kecamatanList: regions.kecamatanList }),
-    publishing: createPublishingService({ db: sequelize, io, audit, claims: claims.decisions, photos: publicPhotos }),
+    publishing: createPublishingService({ db: sequelize, io, audit, claims: claims.decisions, photos: publicPhotos, onPublished: notifications.onPublished }),
+    notifications,
+    push,
     publicReports: createPublicReportsService(sequelize, publicPhotos),
+    news: createNewsService({ db: sequelize, audit, clock, covers: createNewsCovers(deps.config.DATA_DIR) }),
+    publicMap: createPublicMapService(sequelize, regions.kecamatanList),
+    facilities: createFacilitiesService({ db: sequelize, regions, audit, photos: createFacilityPhotos(deps.config.DATA_DIR) }),
     /** Early warning; main.ts starts the watch that runs the rules (tests run them when they mean to). */
+    /** Wall screens' read-only tokens (issue 16). */
+    kiosks: createKioskService({ db: sequelize, audit, clock, disconnect: kioskDisconnector(io) }),
     alerts: createAlertsService({
       db: sequelize,
       io,
@@ -193,12 +214,15 @@ export function createApp(deps: AppDeps): App {
     log: categoryLogger(log, "socket"),
     allowRequest: (req) => originAllowed(req, config.ALLOWED_ORIGINS, trustProxy),
     handshakeMiddleware: session.middleware,
-    authenticate: socketAuthenticator({ db: sequelize, absoluteSessionMs, kecamatanCodes: regions.kecamatanCodes }),
+    // `kiosk` runs at a handshake, by when `services` below exists.
+    authenticate: socketAuthenticator({ db: sequelize, absoluteSessionMs, kecamatanCodes: regions.kecamatanCodes, kiosk: (token) => kioskSocketLogin(services.kiosks, token) }),
     eventsPerSecond: config.SOCKET_EVENTS_PER_SECOND,
     maxSocketsPerUser: config.SOCKET_MAX_PER_USER,
   });
   const live = liveSessionsOf(io);
   const services = createServices(deps, io, live, regions);
+  startKioskRecheck(io, services.kiosks, categoryLogger(log, "socket"));
+  const wall = createWallService({ db: sequelize, ...services, lastSeq: services.changes.lastSeq, levels: services.alerts.levels, distDir: deps.distDir });
   registerReportEvents(io, services.intake, categoryLogger(log, "reports"));
 
   app.disable("x-powered-by");
@@ -209,12 +233,17 @@ export function createApp(deps: AppDeps): App {
   app.use("/api", compressAnswers());
   // Boundaries and locate are public reads the maps and the phone make often: no session is looked up or
   // minted for them (express-session would make a fresh one, random id and all, per cookieless request).
+  // A kiosk token (Authorization: Bearer) is checked before any /api route, public ones included.
+  app.use("/api", kioskBearer(services.kiosks.authenticate));
   app.use(regionsRouter(services.regions));
-  app.use(publicReportsRouter(services.publicReports));
-  // Reports may carry many long free-text fields (10,000 characters each); everything else stays small.
+  app.use(publicNewsRouter(services.news));
+  app.use(publicFacilitiesRouter(services.facilities));
+  app.use(publicReportsRouter(services.publicReports, services.publicMap));
+  // Reports may carry many long free-text fields (10,000 characters each), a facility import up to 5,000
+  // rows of CSV; everything else stays small.
   const jsonSmall = express.json({ limit: "256kb" });
   const jsonReports = express.json({ limit: "1mb" });
-  app.use("/api", (req, res, next) => (req.path === "/reports" ? jsonReports : jsonSmall)(req, res, next), csrfGuard(config.ALLOWED_ORIGINS, trustProxy));
+  app.use("/api", (req, res, next) => (req.path === "/reports" || req.path === "/facilities/import" ? jsonReports : jsonSmall)(req, res, next), csrfGuard(config.ALLOWED_ORIGINS, trustProxy));
   app.use("/api", session.middleware, loadSessionUser(sequelize, absoluteSessionMs));
 
   app.use(routerFor({ "GET /api/config": () => ({ data: publicConfig(config) }) }, accessGuard));
@@ -236,6 +265,11 @@ export function createApp(deps: AppDeps): App {
   app.use(periodicDraftsRouter(services.periodicDrafts));
   app.use(kabupatenSummaryRouter(services.kabupatenSummary));
   app.use(publishingRouter(services.publishing));
+  app.use(wallRouter(wall));
+  app.use(kioskRouter(services.kiosks));
+  app.use(newsRouter(services.news));
+  app.use(facilitiesRouter(services.facilities));
+  app.use(notificationsRouter(services.notifications, services.push));
   app.use("/api", apiNotFound);
   app.use(frontEndsRouter(publicAccess(), deps.distDir));
   app.use(errorHandler(categoryLogger(log, "http")));

@@ -73,6 +73,8 @@ const ConfigSchema = z.object({
   /** Consecutive failed logins for a username, from any address, before a 15-minute block; and per address per day. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_IP_DAY: z.coerce.number().int().min(1).default(200),
+  /** Guest self-registrations one address may make per hour (accounts are active at once, so this is the brake). */
+  REGISTRATIONS_PER_IP_HOUR: z.coerce.number().int().min(1).default(5),
   /** Events one user may send per second over all their sockets (token bucket, with a burst of twice that). */
   SOCKET_EVENTS_PER_SECOND: z.coerce.number().min(1).default(20),
   /** Sockets one user may hold (per server node); one more closes their oldest. */
@@ -90,6 +92,18 @@ const ConfigSchema = z.object({
   JOBS: booleanish.default(true),
   /** A job run without progress for this long is taken to have died with its node, and another may take over. */
   JOB_STALE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** Web Push (server/notifications/): the VAPID contact push services may write to about this sender. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https: URL")
+    .default("mailto:admin@sikanda.invalid"),
+  /** Attempts per push (429, 5xx, network errors retried with exponential backoff) before giving up. */
+  PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /**
+   * Accept plain-http push endpoints on localhost / 127.0.0.1 (a local stand-in push service). Default:
+   * only outside production. Real push services are https; see docs/notifications.md.
+   */
+  PUSH_ALLOW_LOCAL_HTTP: booleanish.optional(),
 });
 
 /** SESSION_SECRET may be absent outside production: see auth/session-secret.ts for what is used then. */

@@ -8,11 +8,17 @@ import { createApp } from "./app.ts";
 import { installGracefulShutdown } from "./core/shutdown.ts";
 import { ensureInitialAdmin } from "./users/initial-admin.ts";
 import { seedDemoAccounts } from "../seeds/demo.ts";
+import { seedDemoFacilities } from "../seeds/facilities.ts";
 import { startAlertWatch } from "./alerts/alerts.watch.ts";
 import { addDays, daysFrom, witaDay } from "@contract/periods.ts";
 import type { RollupsService } from "./rollups/rollups.service.ts";
+import type { PublishingService } from "./publishing/publishing.service.ts";
+import type { Sequelize } from "sequelize";
 import type { Logger } from "pino";
 import { seedDemoReports } from "../seeds/generate/demo-data.ts";
+import { publishDemoReports } from "../seeds/generate/demo-publications.ts";
+import { getUserByUsername } from "./auth/accounts.repo.ts";
+import { seedDemoNews } from "../seeds/demo-news.ts";
 
 async function main() {
   let config;
@@ -44,8 +50,11 @@ async function main() {
   const kecamatan = await built.services.regions.kecamatanList();
   if (!kecamatan.length) throw new Error("the regions table holds no kecamatan: were the migrations applied?");
   if (config.DEMO) await seedDemoAccounts(built.services.users, kecamatan, appLog);
+  if (config.DEMO) await seedDemoFacilities(built.services.facilities, built.services.regions, appLog);
+  if (config.DEMO) await seedDemoNews(built.services.news, built.services.clock.now(), appLog);
   // A new user's first look is a working office: a year of reports, only into an empty reports table.
   const seeded = config.DEMO && (await seedDemoReports({ db: db.sequelize, users: built.services.users, kecamatan, now: built.services.clock.now(), log: appLog }));
+  if (seeded) await publishDemo(db.sequelize, built.services.publishing, appLog);
   await ensureInitialAdmin(db.sequelize, built.services.users, config, categoryLogger(log, "auth"));
   // Boundaries are compressed once per level (brotli 11 takes a second or two): do it now, not on the
   // first visitor's request.
@@ -64,11 +73,17 @@ async function main() {
   const alertWatch = config.JOBS
     ? startAlertWatch({ evaluate: () => built.services.alerts.evaluate(), lastSeq: built.services.changes.lastSeq, log: categoryLogger(log, "alerts") })
     : null;
+  // The VAPID key pair is made on the first start (and kept in the database); the push queue is sent from
+  // nodes that run jobs — several may, FOR UPDATE SKIP LOCKED keeps them from sending one push twice.
+  await built.services.push.ensureKeys();
+  const pushWorker = config.JOBS ? built.services.push.worker.start() : null;
   // The demo's year of reports is written straight into the tables, past the change log the incremental
   // rollup follows: roll the whole year up once, so the statistics page shows it from the first visit.
   if (seeded) void rollUpDemoYear(built.services.rollups, built.services.clock.now(), appLog);
   const afterHttp = async () => {
     await alertWatch?.stop();
+    await pushWorker?.stop();
+    await built.services.notifications.idle();
     await jobs.stop();
     await built.close();
   };
@@ -79,6 +94,13 @@ main().catch((err) => {
   process.stderr.write(`SIKANDA failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
+
+/** The public map of a fresh demo shows a few of its recent verified reports, published by the demo admin. */
+async function publishDemo(db: Sequelize, publishing: PublishingService, log: Logger): Promise<void> {
+  const admin = await getUserByUsername(db, "admin");
+  if (!admin) return;
+  await publishDemoReports({ db, publishing, admin: { id: admin.id, role: admin.role, kecamatanKode: null, verifierRegions: [] }, log });
+}
 
 /** The demo spans a year back from its first start (seeds/generate/plan.ts), and a day to spare. */
 const DEMO_YEAR_DAYS = 367;

@@ -8,6 +8,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export interface E2eServer {
   baseUrl: string;
+  /**
+   * Stop the process as a deploy or a crash-restart does (SIGTERM, then SIGKILL) and start it again on the
+   * same port with the same data, resolving when it is ready: clients must find their way back by themselves.
+   */
+  restart(): Promise<void>;
   /** Stop the process (SIGTERM, then SIGKILL) and remove its temporary data. */
   stop(): Promise<void>;
 }
@@ -37,7 +42,30 @@ class ChildExited extends Error {}
 async function startOnce(env: Record<string, string>): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "sikanda-e2e-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let child = spawnServer(port, dataDir, env);
+  try {
+    await waitReady(baseUrl, child);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    baseUrl,
+    async restart() {
+      await stopChild(child);
+      child = spawnServer(port, dataDir, env);
+      await waitReady(baseUrl, child);
+    },
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function spawnServer(port: number, dataDir: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
     cwd: root,
     env: {
       ...process.env,
@@ -53,20 +81,6 @@ async function startOnce(env: Record<string, string>): Promise<E2eServer> {
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitReady(baseUrl, child);
-  } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw err;
-  }
-  return {
-    baseUrl,
-    async stop() {
-      await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function waitReady(baseUrl: string, child: ChildProcess) {

@@ -16,6 +16,7 @@ export type AuditAction =
   | "user.password_reset"
   | "user.password_changed"
   | "user.registered"
+  | "user.deleted_self"
   | "user.initial_admin"
   // Incidents (target: the incident, or each report merged into / taken out of it) and follow-ups
   // (target: the assignment; agencies: the agency).
@@ -49,7 +50,25 @@ export type AuditAction =
   // parameters changed (target: alert_rules).
   | "alert.acknowledged"
   | "alert.closed"
-  | "alert.rules_changed";
+  | "alert.rules_changed"
+  // The wall (issue 16): a kiosk token issued or revoked (target: the token; details: label, prefix), the
+  // wall's settings changed (target: wall_settings).
+  | "kiosk.issued"
+  | "kiosk.revoked"
+  | "wall.settings_changed"
+  // News (issue 14, target: the news item; details: title, slug, status as it stands after the action).
+  | "news.created"
+  | "news.updated"
+  | "news.published"
+  | "news.unpublished"
+  | "news.deleted"
+  | "news.cover_changed"
+  // Facilities (issue 14): target the facility; an import targets none (details: rows, inserted, invalid).
+  | "facility.created"
+  | "facility.updated"
+  | "facility.deleted"
+  | "facility.photo_set"
+  | "facility.imported";
 
 export function createAuditService(db: Sequelize) {
   return {

@@ -12,6 +12,9 @@ import { actorOfAccount, situationReport } from "../test/reports.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { SOCKET_EVENT_ACCESS } from "./socket-access.ts";
 import { PERIODIC_CASES } from "../test/periodic-successes.ts";
+import { WALL_CASES } from "../test/wall-successes.ts";
+import { kioskMay } from "./permissions.ts";
+import { FACILITY_CASES } from "../test/facility-successes.ts";
 
 /**
  * Every route × every audience → the status it must answer, and every answer in the shape the route's
@@ -54,6 +57,8 @@ const CASES: Record<string, Case> = {
   "POST /api/auth/login": { expect: ALL(400), body: () => ({}) },
   "POST /api/auth/register": { expect: ALL(400), body: () => ({ username: "x" }) },
   "GET /api/auth/me": { expect: SIGNED_IN(200) },
+  // Validation first (no password): the guest-only rule and the password are checked in users' tests.
+  "DELETE /api/auth/me": { expect: SIGNED_IN(400), body: () => ({}) },
   "GET /api/auth/session": { expect: ALL(200) },
   "PATCH /api/auth/me": { expect: SIGNED_IN(200), body: () => ({}) },
   "POST /api/auth/password": { expect: SIGNED_IN(400), body: () => ({ currentPassword: "wrong-wrong", newPassword: "Another-pass-1" }) },
@@ -148,12 +153,15 @@ const CASES: Record<string, Case> = {
   "DELETE /api/leave/:id": { expect: ADMIN_ONLY(404), path: () => `/api/leave/${NOBODY}` },
   "GET /api/periodic/kabupaten-summary": { expect: STAFF_READERS(200), path: () => "/api/periodic/kabupaten-summary?month=2020-10" },
   ...PERIODIC_CASES,
+  // Facilities (issue 14): cases and successes in server/test/facility-successes.ts.
+  ...FACILITY_CASES,
   // Publishing (issue 14): the matrix's report is only submitted, so deciders are refused with the reason
   // (409); each success is in server/test/publishing-successes.ts. Public reads need no login.
   "GET /api/reports/:id/public-draft": { expect: DECIDERS(200), path: (c) => `/api/reports/${c.report.id}/public-draft` },
   "POST /api/reports/:id/publish": { expect: DECIDERS(409), path: (c) => `/api/reports/${c.report.id}/publish`, body: () => ({ version: 1 }) },
   "POST /api/reports/:id/unpublish": { expect: DECIDERS(409), path: (c) => `/api/reports/${c.report.id}/unpublish`, body: () => ({ version: 1, note: "Matriks" }) },
   "GET /api/public/reports": { expect: ALL(200) },
+  "GET /api/public/map": { expect: ALL(200) },
   "GET /api/public/reports/:id": { expect: ALL(404), path: () => `/api/public/reports/${NOBODY}` },
   "GET /api/public/photos/:id": { expect: ALL(404), path: () => `/api/public/photos/${NOBODY}` },
   // Early warning (issue 16): staff read alerts, leaders and admins acknowledge or close them, admins tune
@@ -166,14 +174,52 @@ const CASES: Record<string, Case> = {
   "GET /api/alerts/:id": { expect: STAFF_READERS(404), path: () => `/api/alerts/${NOBODY}` },
   "POST /api/alerts/:id/acknowledge": { expect: { ...ALL(403), anonymous: 401, leader: 404, admin: 404 }, path: () => `/api/alerts/${NOBODY}/acknowledge`, body: () => ({ note: "x" }) },
   "POST /api/alerts/:id/close": { expect: { ...ALL(403), anonymous: 401, leader: 404, admin: 404 }, path: () => `/api/alerts/${NOBODY}/close`, body: () => ({}) },
+  // News (issue 14): admins write, anyone reads what is public. Ids nobody has answer 404 to those allowed;
+  // successes are in server/test/news-successes.ts.
+  "GET /api/news": { expect: ADMIN_ONLY(200) },
+  "POST /api/news": { expect: ADMIN_ONLY(201), body: (c) => ({ title: `Matriks ${c.unique()}` }) },
+  "POST /api/news/preview": { expect: ADMIN_ONLY(200), body: () => ({ body: "**Matriks**" }) },
+  "GET /api/news/:id": { expect: ADMIN_ONLY(404), path: () => `/api/news/${NOBODY}` },
+  "PATCH /api/news/:id": { expect: ADMIN_ONLY(404), path: () => `/api/news/${NOBODY}`, body: () => ({ version: 1 }) },
+  "DELETE /api/news/:id": { expect: ADMIN_ONLY(404), path: () => `/api/news/${NOBODY}` },
+  "PUT /api/news/:id/cover": { expect: ADMIN_ONLY(404), path: () => `/api/news/${NOBODY}/cover` },
+  "GET /api/news/:id/cover": { expect: ADMIN_ONLY(404), path: () => `/api/news/${NOBODY}/cover` },
+  "GET /api/public/news": { expect: ALL(200) },
+  "GET /api/public/news/:slug": { expect: ALL(404), path: () => "/api/public/news/tidak-ada-berita-ini" },
+  "GET /api/public/news/:id/cover": { expect: ALL(404), path: () => `/api/public/news/${NOBODY}/cover` },
+  // Notifications (issue 14): every signed-in user's own centre, subscription and push registration; the
+  // VAPID key is public. A push subscription's success is in server/test/notification-successes.ts.
+  "GET /api/notifications": { expect: SIGNED_IN(200) },
+  "POST /api/notifications/read": { expect: SIGNED_IN(200), body: () => ({ all: true }) },
+  "GET /api/notifications/subscriptions": { expect: SIGNED_IN(200) },
+  "PUT /api/notifications/subscriptions": { expect: SIGNED_IN(200), body: () => ({ enabled: false, kecamatan: [], bidang: [] }) },
+  "GET /api/push/key": { expect: ALL(200) },
+  "POST /api/push/subscriptions": { expect: SIGNED_IN(400), body: () => ({ endpoint: "http://192.168.1.1/push", keys: { p256dh: "x", auth: "y" } }) },
+  "DELETE /api/push/subscriptions": { expect: SIGNED_IN(204), body: () => ({ endpoint: "https://push.example.com/none" }) },
+  // The wall and kiosk tokens (issue 16): cases in server/test/wall-successes.ts.
+  ...WALL_CASES,
   "POST /api/auth/logout": { expect: ALL(204) },
 };
+
+/**
+ * A kiosk token beside the audiences, decided by rule rather than per case: a kiosk may read what it is
+ * granted (the wall: answered as a leader is) and what is public (as the anonymous are), and nothing else
+ * — any other method than GET is refused before anything is looked up.
+ */
+function kioskExpects(key: string, c: Case): number {
+  const [method] = key.split(" ") as [string, string];
+  const access = API_ROUTES[key as keyof typeof API_ROUTES]?.access;
+  if (method !== "GET") return 403;
+  if (access === "public") return c.expect.anonymous;
+  return access && kioskMay(access) ? c.expect.leader : 403;
+}
 
 let t: TestApp;
 /** Routes whose 2xx answer was seen and checked against the contract. */
 const checked = new Set<string>();
 const cookies = new Map<Audience, string | undefined>();
 let ctx: Ctx;
+let kioskToken: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -192,6 +238,7 @@ beforeAll(async () => {
     unique: () => `matrix.${Date.now().toString(36)}.${n++}`,
     report: { id: submitted.id, photo },
   };
+  kioskToken = (await t.services.kiosks.issue(actorOfAccount(accounts.get("admin")!), "Layar matriks")).token;
 });
 afterAll(async () => {
   await t.close();
@@ -237,6 +284,9 @@ describe("access matrix", () => {
         if (res.status >= 200 && res.status < 300) checked.add(key);
       }
       expect(got).toEqual(c.expect);
+      const kiosk = await api(t, method, c.path?.(ctx) ?? pattern, { headers: { authorization: `Bearer ${kioskToken}` }, body: c.body?.(ctx) });
+      expect(contractProblems(key, kiosk.status, kiosk.body), `${key} as a kiosk`).toEqual([]);
+      expect(kiosk.status, `${key} as a kiosk`).toBe(kioskExpects(key, c));
     });
   }
 });

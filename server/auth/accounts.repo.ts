@@ -174,3 +174,9 @@ export async function deleteSessionsOfUser(db: Sequelize, id: string): Promise<v
 function toPgArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }
+
+/** Remove a guest's account (their notifications and subscriptions go with it, by cascade); staff rows stay. */
+export async function deleteGuestUser(db: Sequelize, id: string): Promise<boolean> {
+  const [, count] = await db.query(`DELETE FROM users WHERE id = :id AND role = 'guest'`, { replacements: { id } });
+  return Number((count as { rowCount?: number })?.rowCount ?? count) > 0;
+}

@@ -5,13 +5,18 @@ import { forbidden, unauthenticated } from "../core/errors.ts";
 import type { RequestContext } from "../core/request-context.ts";
 import { getUserById } from "./accounts.repo.ts";
 import { presentSessionUser, toActor } from "./session-user.ts";
-import { can, type Access, type Action, type Actor } from "./permissions.ts";
+import { can, kioskMay, type Access, type Action, type Actor } from "./permissions.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
     /** The signed-in user, reloaded from the database on every request. */
     user?: SessionUser;
     actor?: Actor;
+    /**
+     * A wall screen's kiosk token, when the request carried a valid one (server/kiosk/): it may do only
+     * what `kioskMay` grants, whatever else the request carries.
+     */
+    kiosk?: { id: string; label: string };
   }
 }
 
@@ -42,6 +47,7 @@ export function loadSessionUser(db: Sequelize, absoluteMs: number): RequestHandl
 /** Allow only actors the matrix grants `action` (no resource yet: region scope is applied in queries). */
 export function authorize(action: Action): RequestHandler {
   const handler = ((req: Request, _res: Response, next: NextFunction) => {
+    if (req.kiosk) return next(kioskMay(action) ? undefined : forbidden());
     if (can(req.actor ?? null, action)) return next();
     next(req.actor ? forbidden() : unauthenticated());
   }) as Marked;

@@ -83,10 +83,28 @@ export function authRouter(deps: { auth: AuthService; users: AccountsForAuth; au
       },
 
       "POST /api/auth/register": async ({ body }, { req, res }) => {
-        const user = await users.registerGuest(requestContext(req), body);
+        const ctx = requestContext(req);
+        try {
+          await auth.registration.assertAllowed(ctx);
+        } catch (err) {
+          const retryAfter = (err as AppError & { retryAfter?: number }).retryAfter;
+          if (retryAfter) res.set("Retry-After", String(retryAfter));
+          throw err;
+        }
+        const user = await users.registerGuest(ctx, body);
+        await auth.registration.registered(ctx);
         await startSession(req, user.id);
         res.status(201);
         return { data: presentSessionUser(user) };
+      },
+
+      "DELETE /api/auth/me": async ({ body }, { req, res }) => {
+        const userId = actorOf(req).id;
+        await auth.deleteOwnGuestAccount(requestContext(req), userId, body.password);
+        // The row is gone; its sessions and sockets go with it, this one included.
+        await users.endAllSessions(userId);
+        if (req.session) await destroy(req);
+        res.clearCookie(SESSION_COOKIE, { path: "/" });
       },
     },
     accessGuard,

@@ -1,9 +1,9 @@
 import type { Sequelize } from "sequelize";
 import type { LoginInput } from "@contract/auth.ts";
 import type { RequestContext } from "../core/request-context.ts";
-import { AppError, invalid, unauthenticated } from "../core/errors.ts";
+import { AppError, forbidden, invalid, unauthenticated } from "../core/errors.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { getUserById, getUserByUsername, recordLoginResult, updateUser, type UserRow } from "./accounts.repo.ts";
+import { deleteGuestUser, getUserById, getUserByUsername, recordLoginResult, updateUser, type UserRow } from "./accounts.repo.ts";
 import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { clearThrottle, getThrottle, recordThrottleFailure } from "./throttle.repo.ts";
 
@@ -13,11 +13,15 @@ const DAY_SECONDS = 24 * 60 * 60;
 export interface AuthServiceOptions {
   maxFailures: number;
   maxFailuresPerIpDay: number;
+  /** Guest registrations one address may make per hour. */
+  registrationsPerIpHour: number;
 }
 
-function throttled(until: Date): AppError {
+const HOUR_SECONDS = 60 * 60;
+
+function throttled(until: Date, what = "failed logins"): AppError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  const err = new AppError(429, "too_many_requests", `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} minutes.`);
+  const err = new AppError(429, "too_many_requests", `Too many ${what}. Try again in ${Math.ceil(seconds / 60)} minutes.`);
   (err as AppError & { retryAfter?: number }).retryAfter = seconds;
   return err;
 }
@@ -27,6 +31,7 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
   // spoofed X-Forwarded-For), so a guess budget per pair is no budget. Lower-cased as users are looked up.
   const usernameKey = (username: string) => `user:${username.toLowerCase()}`;
   const addressKey = (ip: string) => `ip:${ip}`;
+  const registrationKey = (ctx: RequestContext | null) => `register:${ctx?.ip ?? "unknown"}`;
 
   async function assertNotThrottled(keys: string[]) {
     for (const key of keys) {
@@ -75,6 +80,31 @@ export function createAuthService(db: Sequelize, audit: AuditService, opts: Auth
         await updateUser(db, user.id, { passwordHash: await hashPassword(input.password) });
       await audit.record(ctx, "login.success", { actorId: user.id, actorUsername: user.username, targetType: "user", targetId: user.id });
       return user;
+    },
+
+    /**
+     * Guests register themselves with no e-mail round trip (accounts are active at once), so an address
+     * may register only so many per hour: a script cannot fill the users table. Refused with 429 and when
+     * to try again; `registered` counts one after a success.
+     */
+    registration: {
+      async assertAllowed(ctx: RequestContext | null): Promise<void> {
+        const state = await getThrottle(db, registrationKey(ctx));
+        if (state?.blocked_until && state.blocked_until.getTime() > Date.now()) throw throttled(state.blocked_until, "registrations from this address");
+      },
+      async registered(ctx: RequestContext | null): Promise<void> {
+        await recordThrottleFailure(db, registrationKey(ctx), opts.registrationsPerIpHour, HOUR_SECONDS, HOUR_SECONDS);
+      },
+    },
+
+    /** A guest closes their own account, password confirmed; staff accounts are closed by an admin. */
+    async deleteOwnGuestAccount(ctx: RequestContext, userId: string, password: string): Promise<void> {
+      const user = await getUserById(db, userId);
+      if (!user) throw unauthenticated("Not signed in");
+      if (user.role !== "guest") throw forbidden("Accounts issued by the agency are closed by an administrator");
+      if (!(await verifyPassword(user.password_hash, password))) throw invalid("Password is wrong", { password: "wrong password" });
+      await deleteGuestUser(db, userId);
+      await audit.record(ctx, "user.deleted_self", { actorUsername: user.username, targetType: "user", targetId: userId });
     },
 
     /** Change one's own password: the current one must be right; other sessions of the user end. */

@@ -11,6 +11,12 @@ import type { Audience, Role } from "@contract/auth.ts";
  */
 export type Scope = "all" | "region" | "own";
 
+/**
+ * Who a grant names: the audiences (roles and anonymous), and `kiosk`, a wall screen's token. A kiosk is
+ * no user and has no Actor: its requests are decided by `kioskMay`, never by `can`.
+ */
+export type Grantee = Audience | "kiosk";
+
 export const PERMISSIONS = {
   "report.submit": { officer: "own" },
   "report.read.own": { officer: "own" },
@@ -54,9 +60,16 @@ export const PERMISSIONS = {
   "duty.manage": { admin: "all" },
   /** The kabupaten monthly situation summary compiled from the kecamatan monthly reports: verifiers their region's. */
   "summary.read": { verifier: "region", admin: "all", leader: "all" },
+  /**
+   * The command-center wall (issue #16): its snapshot, change feed and settings. `kiosk` is a screen's
+   * token (server/kiosk/), not a role: it holds this grant and no other, and never a session.
+   */
+  "wall.read": { leader: "all", admin: "all", kiosk: "all" },
+  /** The wall's settings and the kiosk tokens (issue, list, revoke). */
+  "wall.manage": { admin: "all" },
   "account.self": { officer: "own", verifier: "own", admin: "own", leader: "own", guest: "own" },
   "notification.subscribe": { guest: "own", officer: "own", verifier: "own", admin: "own", leader: "own" },
-} as const satisfies Record<string, Partial<Record<Audience, Scope>>>;
+} as const satisfies Record<string, Partial<Record<Grantee, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;
 /** `public` marks a route anyone may call, anonymous included: a decision too, not an omission. */
@@ -78,6 +91,12 @@ export interface Resource {
 export function scopeOf(actor: Actor | null, action: Action): Scope | undefined {
   const grants: Partial<Record<Audience, Scope>> = PERMISSIONS[action];
   return grants[actor ? actor.role : "anonymous"];
+}
+
+/** Whether a kiosk token may do this: only what a grant names `kiosk` for (the wall's reads). */
+export function kioskMay(action: Action): boolean {
+  const grants: Partial<Record<Grantee, Scope>> = PERMISSIONS[action];
+  return grants.kiosk !== undefined;
 }
 
 /** Does the actor's grant for this action reach this resource? Without a resource: any grant at all. */

@@ -12,6 +12,8 @@ export const SOCKET_EVENT_ACCESS: Record<ClientEventName, Access> = {
 
 /** The gate core's handleEvent asks on every event: the socket's actor against the access table. */
 export const mayHandleEvent: EventGate = (socket, event) => {
+  // A kiosk socket only listens (its actor describes a screen, not a person who may act).
+  if (socket.data.kioskId) return false;
   const access = SOCKET_EVENT_ACCESS[event];
   return access === "public" || can(socket.data.actor, access);
 };

@@ -6,6 +6,7 @@ import { rooms } from "../core/rooms.ts";
 import { getUserById } from "./accounts.repo.ts";
 import type { LiveSessions } from "./live-sessions.ts";
 import { presentSessionUser, toActor } from "./session-user.ts";
+import { can } from "./permissions.ts";
 
 /** The handshake request once the session middleware ran on it. */
 type SessionRequest = IncomingMessage & {
@@ -18,6 +19,8 @@ export interface SocketAuthOptions {
   absoluteSessionMs: number;
   /** Every kecamatan code: verifiers without a scope act on all of them. */
   kecamatanCodes: () => Promise<string[]>;
+  /** A wall screen's kiosk token (`auth: { kioskToken }`) → its identity, or null when unknown or revoked (server/kiosk/). */
+  kiosk?: (token: string) => Promise<SocketIdentity | null>;
 }
 
 /**
@@ -25,16 +28,29 @@ export interface SocketAuthOptions {
  * user no older than the absolute limit (the account row is read again, as for every request), and joins
  * the rooms of its user's role and region.
  */
-export function socketAuthenticator(opts: SocketAuthOptions): (req: IncomingMessage) => Promise<SocketIdentity | null> {
-  return async (req) => {
+export function socketAuthenticator(opts: SocketAuthOptions): (req: IncomingMessage, auth?: Record<string, unknown>) => Promise<SocketIdentity | null> {
+  return async (req, auth = {}) => {
+    // A kiosk presents its token in the handshake payload, never a cookie: the token alone decides.
+    if (auth.kioskToken !== undefined) return typeof auth.kioskToken === "string" && opts.kiosk ? opts.kiosk(auth.kioskToken) : null;
     const { session, sessionID } = req as SessionRequest;
     const userId = session?.userId;
     if (!userId || !sessionID || Date.now() - (session?.loginAt ?? 0) > opts.absoluteSessionMs) return null;
     const row = await getUserById(opts.db, userId);
     if (!row || !row.active) return null;
     const user = presentSessionUser(row);
-    return { user, actor: toActor(row), sessionId: sessionID, rooms: roomsFor(user, sessionID, await opts.kecamatanCodes()) };
+    const actor = toActor(row);
+    if (auth.view === "wall" && can(actor, "wall.read")) return { user, actor, sessionId: sessionID, rooms: wallRoomsFor(user, sessionID) };
+    return { user, actor, sessionId: sessionID, rooms: roomsFor(user, sessionID, await opts.kecamatanCodes()) };
   };
+}
+
+/**
+ * A leader's or admin's socket that asked for the wall (`auth: { view: "wall" }`): the wall's room and the
+ * rooms that end it (logout, a disabled account), not the staff rooms — a wall would otherwise get every
+ * report's full view beside its own small `wall:report`, and the ordinary dashboard never gets the wall's.
+ */
+export function wallRoomsFor(user: SessionUser, sessionId: string): string[] {
+  return [rooms.user(user.id), rooms.session(sessionId), rooms.wall];
 }
 
 /** The rooms a user's socket belongs to. */

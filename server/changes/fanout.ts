@@ -1,5 +1,6 @@
 import type { ChangeEnvelope, ReportServerEvents } from "@contract/events.ts";
 import type { ReportView } from "@contract/reports.ts";
+import { wallReportOfView } from "@contract/wall-report.ts";
 import type { IoServer } from "../core/io.ts";
 import { rooms } from "../core/rooms.ts";
 
@@ -25,10 +26,27 @@ export function emitReportChange(
   target: { kecamatanKode: string; authorId: string },
   exceptSocketId?: string,
 ) {
+  const envelope = once(change);
+  emitToWall(io, envelope);
   const audience = reportAudienceRooms(target.kecamatanKode, target.authorId);
   if (!hasListeners(io, audience, exceptSocketId)) return;
   const to = io.to(audience);
-  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, change());
+  (exceptSocketId ? to.except(exceptSocketId) : to).emit(event, envelope());
+}
+
+/**
+ * The wall's copy of every report change (`wall:report`, room `wall`): its own small shape, built only
+ * when a wall listens and from the envelope the staff rooms get (built once for both).
+ */
+function emitToWall(io: IoServer, envelope: () => ChangeEnvelope<ReportView>): void {
+  if (!io.of("/").adapter.rooms.get(rooms.wall)?.size) return;
+  const c = envelope();
+  io.to(rooms.wall).emit("wall:report", { seq: c.seq, kind: c.kind, at: c.at, report: wallReportOfView(c.data) });
+}
+
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
 }
 
 /** Local rooms only: with a cluster adapter (REDIS_URL, not wired yet) this check must go. */

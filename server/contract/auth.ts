@@ -23,7 +23,7 @@ export const NewPassword = z.string().min(10, "at least 10 characters").max(200,
 
 export const LoginInput = z.object({
   // Not the Username rule: an old or mistyped name must still be a wrong login, not a form error.
-  username: requiredSafeText({ max: 40, singleLine: true }).transform((v) => v.toLowerCase()),
+  username: requiredSafeText({ max: 80, singleLine: true }).transform((v) => normalizeGuestContact(v) ?? v.toLowerCase()),
   password: z.string().min(1, "required").max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
@@ -41,13 +41,46 @@ export const OwnProfileInput = z
   })
   .strict();
 
-/** Guests (pengguna informasi) register themselves; every other role is issued by an admin. */
-export const RegisterGuestInput = z.object({
-  username: Username,
-  displayName: requiredSafeText({ max: 100, singleLine: true }),
-  password: NewPassword,
-  phone: safeText({ max: 30, singleLine: true }).optional(),
+/**
+ * A guest signs in with the e-mail address or phone number they registered with: an e-mail lower-cased,
+ * a phone number as digits with Indonesia's country code (`0812…` and `+62 812…` are one account).
+ */
+export function normalizeGuestContact(raw: string): string | null {
+  const v = raw.trim().toLowerCase();
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return v.length <= 80 ? v : null;
+  const digits = v.replace(/[\s().-]/g, "");
+  if (!/^\+?\d{8,15}$/.test(digits)) return null;
+  const bare = digits.replace(/^\+/, "");
+  return bare.startsWith("0") ? `62${bare.slice(1)}` : bare;
+}
+
+export const GuestContact = z.string().transform((v, ctx) => {
+  const contact = normalizeGuestContact(v);
+  if (contact === null) {
+    ctx.addIssue({ code: "custom", message: "an e-mail address or a phone number (such as 0812 3456 7890)" });
+    return z.NEVER;
+  }
+  return contact;
 });
+
+/**
+ * Guests (pengguna informasi) register themselves with an e-mail address or a phone number (`contact`,
+ * which becomes what they sign in with) and must agree to the terms; every other role is issued by an
+ * admin. `username` is the older form of the same (a plain name), still taken.
+ */
+export const RegisterGuestInput = z
+  .object({
+    contact: GuestContact.optional(),
+    username: Username.optional(),
+    displayName: requiredSafeText({ max: 100, singleLine: true }),
+    password: NewPassword,
+    phone: safeText({ max: 30, singleLine: true }).optional(),
+    consent: z.literal(true, "agree to the terms to register"),
+  })
+  .refine((v) => v.contact !== undefined || v.username !== undefined, { path: ["contact"], message: "an e-mail address or a phone number" });
+
+/** A guest closes their own account: the password again, so a borrowed unlocked phone cannot. */
+export const DeleteOwnAccountInput = z.strictObject({ password: z.string().min(1, "required").max(200) });
 
 /** The signed-in user as every client sees themself. */
 export const SessionUser = z.strictObject({

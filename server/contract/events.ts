@@ -7,12 +7,14 @@ import type { ErrorBody } from "./errors.ts";
 import type { SubmitReportRaw } from "./reports.ts";
 import { ReportView, type SubmitResult } from "./report-view.ts";
 import type { AlertChange } from "./alerts.ts";
+import type { WallServerEvents } from "./wall.ts";
 import type { ClaimNotice } from "./claims.ts";
 import type { IncidentChange } from "./incidents.ts";
 import type { FollowUpChange } from "./follow-ups.ts";
 import type { JobRunView } from "./jobs.ts";
 import type { DutyReminder } from "./duties.ts";
 import type { PublicReport, PublicReportWithdrawn } from "./public-reports.ts";
+import type { NotificationView } from "./notifications.ts";
 
 export type Ack<T> = { data: T } | ErrorBody;
 
@@ -97,7 +99,15 @@ export interface AlertServerEvents {
   "alert:changed": (change: AlertChange) => void;
 }
 
-export interface ServerToClientEvents extends ReportServerEvents, ClaimServerEvents, IncidentServerEvents, JobServerEvents, AlertServerEvents {
+/**
+ * Notifications (notifications.ts): a new one to its owner's sockets only (`user:<id>`). Not in the change
+ * log: a client that was away reads `GET /api/notifications`.
+ */
+export interface NotificationServerEvents {
+  "notification:new": (notification: NotificationView) => void;
+}
+
+export interface ServerToClientEvents extends ReportServerEvents, ClaimServerEvents, IncidentServerEvents, JobServerEvents, AlertServerEvents, WallServerEvents, NotificationServerEvents {
   /** This socket is being closed (see DisplacedNotice); a client should not reconnect it by itself. */
   "session:displaced": (notice: DisplacedNotice) => void;
 }

@@ -153,3 +153,32 @@ export type PublicDraft = z.infer<typeof PublicDraft>;
 /** What publishing and unpublishing answer: the report as staff see it now, and its public shape (null once withdrawn). */
 export const PublicationResult = z.strictObject({ report: ReportView, published: PublicReport.nullable() });
 export type PublicationResult = z.infer<typeof PublicationResult>;
+
+/** The public map's filters: the list's, without paging (`from`/`to` are WITA days, inclusive). */
+export const PublicMapQuery = PublicReportsQuery.omit({ cursor: true, limit: true });
+export type PublicMapQuery = z.output<typeof PublicMapQuery>;
+
+/** The most points the public map answer carries; the newest first, `truncated` says when more matched. */
+export const PUBLIC_MAP_MAX_POINTS = 5_000;
+
+/** A published report as a point on the public map: a subset of PublicReport's keys, nothing else. */
+export const PublicMapPoint = PublicReport.pick({ id: true, title: true, bidang: true, kerawanan: true, day: true, location: true }).extend({
+  kecamatanKode: z.string(),
+});
+export type PublicMapPoint = z.infer<typeof PublicMapPoint>;
+
+/** Per kecamatan: how many current publications match the filters, by kerawanan. */
+export const PublicKecamatanSummary = z.strictObject({
+  kecamatan: RegionRef,
+  total: z.number().int().min(0),
+  kerawanan: z.record(Kerawanan, z.number().int().min(0)),
+});
+export type PublicKecamatanSummary = z.infer<typeof PublicKecamatanSummary>;
+
+/** Everything the public map draws for a filter: the points and the per-kecamatan summary (all eight kecamatan). */
+export const PublicMap = z.strictObject({
+  points: z.array(PublicMapPoint),
+  truncated: z.boolean(),
+  summary: z.array(PublicKecamatanSummary),
+});
+export type PublicMap = z.infer<typeof PublicMap>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChangePasswordInput, LoginInput, OwnProfileInput, RegisterGuestInput, SessionUser } from "./auth.ts";
+import { ChangePasswordInput, DeleteOwnAccountInput, LoginInput, OwnProfileInput, RegisterGuestInput, SessionUser } from "./auth.ts";
 import { PublicConfig } from "./config.ts";
 import { dataOf, pageOf } from "./envelope.ts";
 import { ReportChange } from "./events.ts";
@@ -48,8 +48,12 @@ import {
   ScorecardReportsQuery,
 } from "./duties.ts";
 import { PeriodicDraft, PeriodicDraftQuery } from "./periodic-drafts.ts";
+import * as F from "./facilities.ts";
 import { KabupatenSummary, KabupatenSummaryQuery } from "./kabupaten-summary.ts";
-import { PublicationResult, PublicDraft, PublicPhotoParams, PublicReport, PublicReportParams, PublicReportsQuery, PublishInput, UnpublishInput } from "./public-reports.ts";
+import { NEWS_ROUTES } from "./news-routes.ts";
+import { IssuedKioskToken, IssueKioskTokenInput, KioskTokenParams, KioskTokenView, WallChangesQuery, WallReportChange, WallSettings, WallSnapshot } from "./wall.ts";
+import * as N from "./notifications.ts";
+import { PublicationResult, PublicDraft, PublicMap, PublicMapQuery, PublicPhotoParams, PublicReport, PublicReportParams, PublicReportsQuery, PublishInput, UnpublishInput } from "./public-reports.ts";
 
 /**
  * Every HTTP route of the server, as data: the key is `METHOD /path` (Express path syntax), the entry says
@@ -84,6 +88,8 @@ export const API_ROUTES = {
   "POST /api/auth/logout": { access: "public", output: "empty" },
   "POST /api/auth/register": { access: "public", body: RegisterGuestInput, output: dataOf(SessionUser) },
   "GET /api/auth/me": { access: "account.self", output: dataOf(SessionUser) },
+  /** A guest closes their own account (password confirmed); 403 for accounts the agency issued. */
+  "DELETE /api/auth/me": { access: "account.self", body: DeleteOwnAccountInput, output: "empty" },
   /** The session probe of a page open to everyone: the signed-in user, or null (200 either way, no 401 to log). */
   "GET /api/auth/session": { access: "public", output: dataOf(SessionUser.nullable()) },
   "PATCH /api/auth/me": { access: "account.self", body: OwnProfileInput, output: dataOf(SessionUser) },
@@ -201,6 +207,8 @@ export const API_ROUTES = {
   "POST /api/reports/:id/unpublish": { access: "report.publish", params: ReportIdParams, body: UnpublishInput, output: dataOf(PublicationResult) },
   /** Current publications, latest day first, in keyset pages; only the documented filters (any other key is a 400). */
   "GET /api/public/reports": { access: "public", query: PublicReportsQuery, output: pageOf(PublicReport), cursor: "cursor" },
+  /** The public map: matching publications as points, and counted per kecamatan. */
+  "GET /api/public/map": { access: "public", query: PublicMapQuery, output: dataOf(PublicMap) },
   /** 404 unless published now. */
   "GET /api/public/reports/:id": { access: "public", params: PublicReportParams, output: dataOf(PublicReport) },
   /** A published photo's derivative (WebP, no metadata); 404 once its publication is withdrawn. */
@@ -219,6 +227,54 @@ export const API_ROUTES = {
   /** 409 when acknowledged or closed already. */
   "POST /api/alerts/:id/acknowledge": { access: "alert.acknowledge", params: AlertIdParams, body: AcknowledgeAlertInput, output: dataOf(AlertView) },
   "POST /api/alerts/:id/close": { access: "alert.acknowledge", params: AlertIdParams, body: CloseAlertInput, output: dataOf(AlertView) },
+
+  // Notifications (issue 14, notifications.ts, `N`): each signed-in user's own centre and subscription; Web Push registration.
+  /** The caller's notifications, newest first, in keyset pages (`page.next` back as `before`), with the unread count. */
+  "GET /api/notifications": { access: "notification.subscribe", query: N.NotificationListQuery, output: pageOf(N.NotificationView).extend({ unread: z.number().int() }), cursor: "before" },
+  /** Mark `ids` (the caller's own; others' are ignored) or `all: true` read; answers what is still unread. */
+  "POST /api/notifications/read": { access: "notification.subscribe", body: N.MarkReadInput, output: dataOf(N.UnreadCount) },
+  /** Which publications the caller hears of: off until turned on; empty lists mean all. */
+  "GET /api/notifications/subscriptions": { access: "notification.subscribe", output: dataOf(N.NotificationSubscription) },
+  "PUT /api/notifications/subscriptions": { access: "notification.subscribe", body: N.NotificationSubscription, output: dataOf(N.NotificationSubscription) },
+  /** The server's VAPID public key, for `PushManager.subscribe`. */
+  "GET /api/push/key": { access: "public", output: dataOf(N.PushKey) },
+  /** Store this browser's push subscription for the caller; 400 for a bad endpoint (https only) or key. */
+  "POST /api/push/subscriptions": { access: "notification.subscribe", body: N.PushSubscriptionInput, output: "empty" },
+  /** Forget the caller's subscription of `endpoint` (none is fine too). */
+  "DELETE /api/push/subscriptions": { access: "notification.subscribe", body: N.PushEndpointInput, output: "empty" },
+
+  // The command-center wall (issue 16, wall.ts): read by leaders, admins and kiosk tokens (read-only screens).
+  /** Everything the wall draws, as of `seq` (taken before the reads: follow `wall:report` or the changes from it). */
+  "GET /api/wall": { access: "wall.read", output: dataOf(WallSnapshot) },
+  /** Report changes after `after`, oldest first; `page.next` is the last seq when the page is full, null when caught up. */
+  "GET /api/wall/changes": { access: "wall.read", query: WallChangesQuery, output: pageOf(WallReportChange), cursor: "after" },
+  "GET /api/wall/settings": { access: "wall.read", output: dataOf(WallSettings) },
+  "PUT /api/wall/settings": { access: "wall.manage", body: WallSettings, output: dataOf(WallSettings) },
+  /** Every kiosk token, newest first, revoked ones included; never a secret. */
+  "GET /api/kiosk-tokens": { access: "wall.manage", output: pageOf(KioskTokenView) },
+  /** 201 with the secret, shown this once. */
+  "POST /api/kiosk-tokens": { access: "wall.manage", body: IssueKioskTokenInput, output: dataOf(IssuedKioskToken) },
+  /** Revoke: the screen's sockets close within 2 s and its next request is a 401. Revoking again changes nothing. */
+  "DELETE /api/kiosk-tokens/:id": { access: "wall.manage", params: KioskTokenParams, output: dataOf(KioskTokenView) },
+
+  // News (berita, issue 14): its table is in news-routes.ts.
+  ...NEWS_ROUTES,
+  // Facilities (fasilitas, issue 14, facilities.ts, `F`): admins keep typed points; kecamatan and desa come from the point.
+  /** Filtered by type, kecamatan and words (`q`), in offset pages. */
+  "GET /api/facilities": { access: "facility.manage", query: F.FacilityListQuery, output: pageOf(F.FacilityView), cursor: "offset" },
+  /** 201; 400 (`outside_region`) for a point more than 2 km outside Balangan. */
+  "POST /api/facilities": { access: "facility.manage", body: F.CreateFacilityInput, output: dataOf(F.FacilityView) },
+  /** CSV (JSON `{ csv, dryRun }` or a raw `text/csv` body with `?dryRun=true`): a result per row with its line; valid rows inserted in one transaction. */
+  "POST /api/facilities/import": { access: "facility.manage", query: F.ImportFacilitiesQuery, body: F.ImportFacilitiesInput, output: dataOf(F.ImportFacilitiesResult) },
+  /** 409 when `version` is not the facility's. */
+  "PATCH /api/facilities/:id": { access: "facility.manage", params: F.FacilityIdParams, body: F.UpdateFacilityInput, output: dataOf(F.FacilityView) },
+  "DELETE /api/facilities/:id": { access: "facility.manage", params: F.FacilityIdParams, output: "empty" },
+  /** Raw image bytes, the report photos' rules (10 MB, JPEG / PNG / WebP by content); stored as WebP without metadata, replacing any before. */
+  "PUT /api/facilities/:id/photo": { access: "facility.manage", params: F.FacilityIdParams, body: "bytes", output: dataOf(F.FacilityView) },
+  /** Every active facility, compact, for a map layer; only the documented filters (any other key is a 400); ETag, 304 while unchanged. */
+  "GET /api/public/facilities": { access: "public", query: F.PublicFacilitiesQuery, output: dataOf(z.array(F.PublicFacility)) },
+  /** 404 unless the facility is active and has a photo. */
+  "GET /api/public/facilities/:id/photo": { access: "public", params: F.FacilityIdParams, output: "file" },
 } as const satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -19,6 +19,11 @@ export interface SocketIdentity {
   sessionId: string;
   /** The rooms the socket joins on connection: from role and region only — a client never names a room. */
   rooms: string[];
+  /**
+   * Set for a wall screen's kiosk token (server/kiosk/): then `user` and `actor` describe the screen, not a
+   * person, and the socket may send no event at all (auth/socket-access.ts).
+   */
+  kioskId?: string;
 }
 
 export interface SocketData extends SocketIdentity {
@@ -35,8 +40,11 @@ export interface IoOptions {
   allowRequest: (req: IncomingMessage) => boolean;
   /** Express middleware run on the handshake request only (the session, so the handshake sees it). */
   handshakeMiddleware: RequestHandler;
-  /** Who the handshake is, once the middleware ran; null refuses the socket as unauthenticated. */
-  authenticate: (req: IncomingMessage) => Promise<SocketIdentity | null>;
+  /**
+   * Who the handshake is, once the middleware ran; null refuses the socket as unauthenticated. `auth` is the
+   * client's handshake payload (`io(url, { auth })`): a kiosk token, or the view a socket is for.
+   */
+  authenticate: (req: IncomingMessage, auth: Record<string, unknown>) => Promise<SocketIdentity | null>;
   /** Per user, across their sockets. */
   eventsPerSecond: number;
   maxSocketsPerUser: number;
@@ -66,9 +74,10 @@ export function createIo(http: HttpServer, opts: IoOptions): IoServer {
 
   io.use(async (socket, next) => {
     try {
-      const identity = await opts.authenticate(socket.request);
+      const identity = await opts.authenticate(socket.request, socket.handshake.auth ?? {});
       if (!identity) return next(new Error("unauthenticated"));
       const { user, actor, sessionId, rooms: joins } = identity;
+      if (identity.kioskId) socket.data.kioskId = identity.kioskId;
       socket.data.user = user;
       socket.data.actor = actor;
       socket.data.sessionId = sessionId;

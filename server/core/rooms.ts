@@ -7,6 +7,10 @@ export const rooms = {
   role: (role: Role) => `role:${role}`,
   /** Verifiers acting on one kecamatan. */
   kecamatanVerifiers: (kode: string) => `kec:${kode}`,
+  /** The command-center wall: kiosk sockets, and leaders' or admins' sockets that asked for it (`auth: { view: "wall" }`). */
+  wall: "wall",
+  /** The sockets of one kiosk token, closed when it is revoked. */
+  kiosk: (id: string) => `kiosk:${id}`,
   /** Published, redacted data: guests on the main namespace. */
   public: "public",
 } as const;

@@ -15,8 +15,8 @@ const REVALIDATE = "no-cache";
 const FILE_LIKE = /\/[^/]*\.[a-z0-9]+$/i;
 
 /**
- * The built front ends: the officer PWA under /m/, the dashboard everywhere else. Both are single-page
- * apps, so unknown non-API paths get their index.html — but a missing file (`/favicon.png`, an old
+ * The built front ends: the officer PWA under /m/, the wall screen at /wall, the dashboard everywhere
+ * else. The PWA and the dashboard are single-page apps, so unknown non-API paths get their index.html — but a missing file (`/favicon.png`, an old
  * chunk) is a plain 404, so a script or an image is never answered with HTML. Files go out in the
  * precompressed coding the request accepts (see static-file.ts). Hashed assets are cached forever; the
  * rest is revalidated, so a deploy reaches phones on their next online start.
@@ -36,6 +36,14 @@ export function frontEndsRouter(publicAccess: RequestHandler, distDir = DIST): R
     });
   };
   mount("/m", "mobile");
+  // The wall screen is a page of its own in the dashboard's build (wall.html), not a route of the
+  // dashboard's app: /wall answers it, and nothing under /wall/ falls back to the dashboard's page.
+  const wallPage = path.join(distDir, "dashboard", "wall.html");
+  router.get("/wall", publicAccess, (req, res, next) => {
+    if (!existsSync(wallPage)) return fileNotFound(res);
+    sendBuiltFile(req, res, next, wallPage, REVALIDATE).catch(next);
+  });
+  router.get("/wall/*path", publicAccess, (_req, res) => fileNotFound(res));
   mount("/", "dashboard");
   return router;
 }

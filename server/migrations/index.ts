@@ -18,6 +18,10 @@ import { zeroPad } from "./0016-zero-pad.ts";
 import { firstVerifiedAt } from "./0017-first-verified-at.ts";
 import { publishedReports } from "./0018-published-reports.ts";
 import { alertsTables } from "./0019-alerts.ts";
+import { notificationsTables } from "./0020-notifications.ts";
+import { newsTable } from "./0021-news.ts";
+import { facilitiesTable } from "./0022-facilities.ts";
+import { wallKiosks } from "./0023-wall-kiosks.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -50,4 +54,8 @@ export const migrations: Migration[] = [
   firstVerifiedAt,
   publishedReports,
   alertsTables,
+  notificationsTables,
+  newsTable,
+  facilitiesTable,
+  wallKiosks,
 ];

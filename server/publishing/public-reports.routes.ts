@@ -2,6 +2,7 @@ import type { Router } from "express";
 import { accessGuard } from "../auth/auth.middleware.ts";
 import { routerFor } from "../core/routes.ts";
 import type { PublicReportsService } from "./public-reports.service.ts";
+import type { PublicMapService } from "./public-map.service.ts";
 
 /**
  * Lists change whenever something is published or withdrawn (the public socket says when): a browser
@@ -15,13 +16,19 @@ const LIST_CACHE = "no-cache";
 const PHOTO_CACHE = "public, max-age=300";
 
 /** Published reports for anyone, no login: mounted before the session, so no session is made for a visitor. */
-export function publicReportsRouter(reports: PublicReportsService): Router {
+export function publicReportsRouter(reports: PublicReportsService, map: PublicMapService): Router {
   return routerFor(
     {
       "GET /api/public/reports": async ({ query }, { res }) => {
         const { reports: list, next } = await reports.list(query);
         res.setHeader("Cache-Control", LIST_CACHE);
         return { data: list, page: { total: null, next } };
+      },
+
+      "GET /api/public/map": async ({ query }, { res }) => {
+        const answer = await map.map(query);
+        res.setHeader("Cache-Control", LIST_CACHE);
+        return { data: answer };
       },
 
       "GET /api/public/reports/:id": async ({ params }, { res }) => {

@@ -9,6 +9,7 @@ import {
   type PublishInput,
   type UnpublishInput,
 } from "@contract/public-reports.ts";
+import type { ReportView } from "@contract/reports.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import { AppError, conflict, forbidden, invalid, notFound } from "../core/errors.ts";
@@ -41,6 +42,8 @@ export interface PublishingDeps {
   audit: AuditService;
   claims: DecisionClaims;
   photos: PublicPhotos;
+  /** After the publish commit: the public shape and the staff view (notifications/ tells subscribers and the author); must not throw. */
+  onPublished?: (published: PublicReport, report: ReportView) => void;
 }
 
 /** A report the actor may read and publish (404 when they may not read it, so ids reveal nothing). */
@@ -66,7 +69,7 @@ function refusePublishing(row: PublishableRow, version: number): AppError | null
  * log and the change log, told to staff as `report:updated` — and to the public namespace in the public
  * shape only.
  */
-export function createPublishingService({ db, io, audit, claims, photos }: PublishingDeps) {
+export function createPublishingService({ db, io, audit, claims, photos, onPublished }: PublishingDeps) {
   async function placesOf(row: Pick<PublishableRow, "kecamatan_kode" | "desa_kode">, transaction?: Transaction): Promise<PublicDraft["places"]> {
     const centres = await getRegionCentres(db, [row.kecamatan_kode, ...(row.desa_kode ? [row.desa_kode] : [])], transaction);
     const kec = centres.get(row.kecamatan_kode);
@@ -158,6 +161,7 @@ export function createPublishingService({ db, io, audit, claims, photos }: Publi
     announceReportChange(io, "report:updated", result.change, () => view);
     if (result.released) claims.announceReleased({ id: reportId, kecamatanKode: result.row.kecamatan_kode });
     announcePublished(io, result.published);
+    onPublished?.(result.published, view);
     return { report: view, published: result.published };
   }
 

@@ -7,11 +7,20 @@ import { announceReportChange } from "./report-changes.ts";
 import { presentSubmitResult, presentSubmittedReport } from "./reports.present.ts";
 import { commitSituationReports, type NewReport } from "./reports.repo.ts";
 
+/** A situation report as committed, for what follows the commit (notifications/ tells its verifiers). */
+export interface CreatedSituation {
+  id: string;
+  number: string;
+  perihal: string;
+  kerawanan: string;
+  kecamatan: { kode: string; nama: string };
+}
+
 /**
  * Situation reports that arrived together (see MicroBatcher): one statement and one commit for the group,
  * then every answer and every `report:created`. Each submission gets its own outcome, by position.
  */
-export function createSituationFlush({ db, regions, io, log }: IntakeContext) {
+export function createSituationFlush({ db, regions, io, log }: IntakeContext, onCreated?: (reports: CreatedSituation[]) => void) {
   return async function flushSituations(items: Submission[]): Promise<(SubmitResult | Error)[]> {
     const out: (SubmitResult | Error | undefined)[] = new Array(items.length);
     // The first submission of a client_id in this batch is its leader; identical ones follow its outcome.
@@ -47,6 +56,19 @@ export function createSituationFlush({ db, regions, io, log }: IntakeContext) {
       const change = { seq: c.seq, at: c.at, kind: "created", reportId: c.id, kecamatanKode: where.kecamatan.kode, authorId: actor.id };
       announceReportChange(io, "report:created", change, () => presentSubmittedReport(input, actor.id, where, c), origin);
       out[leader] = presentSubmitResult(c.client_id, c, c.revision, where, false);
+    }
+    // One call for the group after its commit; the callee queues its work and returns, and nothing it
+    // does can fail the group's answers.
+    if (committed.length && onCreated) {
+      const created = committed.map((c) => {
+        const { input } = items[leaderOf.get(c.client_id)!]!;
+        return { id: c.id, number: c.number, perihal: input.perihal, kerawanan: input.kerawanan, kecamatan: placeOf.get(c.client_id)!.kecamatan };
+      });
+      try {
+        onCreated(created);
+      } catch (err) {
+        log?.error({ err }, "after-intake hook failed");
+      }
     }
 
     // Everything else: followers, retries of earlier submissions, races lost to another batch, outsiders.

@@ -11,7 +11,7 @@ import { parseInput } from "../core/validate.ts";
 import type { RegionsService } from "../regions/regions.service.ts";
 import { createPeriodicIntake } from "./intake-periodic.ts";
 import { createRevisionIntake } from "./intake-revision.ts";
-import { createSituationFlush } from "./intake-situations.ts";
+import { createSituationFlush, type CreatedSituation } from "./intake-situations.ts";
 import type { Submission } from "./intake-submission.ts";
 
 export interface IntakeDeps {
@@ -22,6 +22,8 @@ export interface IntakeDeps {
   /** Grouping window and size for situation reports (see MicroBatcher). */
   batch?: { maxWaitMs: number; maxSize: number; maxConcurrent: number };
   log?: Logger;
+  /** After each group of situation reports commits (notifications/ tells their verifiers); must return at once. */
+  onCreated?: (reports: CreatedSituation[]) => void;
 }
 
 /**
@@ -39,7 +41,7 @@ export function createReportIntake(deps: IntakeDeps) {
   // Two groups in flight: one commits while the next is sent. More would only wait on the change-log lock
   // (held to each commit) and make every group smaller, which costs more per report (bench/intake).
   const batcher = new MicroBatcher<Submission, SubmitResult>(
-    createSituationFlush(context),
+    createSituationFlush(context, deps.onCreated),
     deps.batch ?? { maxWaitMs: 2, maxSize: 250, maxConcurrent: 2 },
   );
 

@@ -30,6 +30,8 @@ export interface StatusServiceDeps {
   io: IoServer;
   audit: AuditService;
   claims: DecisionClaims;
+  /** After the commit, with the report as decided (notifications/ tells its author); must not throw. */
+  onDecided?: (report: ReportView) => void;
 }
 
 /**
@@ -62,7 +64,7 @@ export function claimedByOther(holder: ClaimHolder): AppError {
  * the decision. The report's readers (the verifiers' live map, its author's phone) get `report:updated`,
  * the change log keeps it for those who reconnect later, and the audit log records who decided.
  */
-export function createStatusService({ db, io, audit, claims }: StatusServiceDeps) {
+export function createStatusService({ db, io, audit, claims, onDecided }: StatusServiceDeps) {
   async function currentView(reportId: string, transaction: Transaction): Promise<ReportView> {
     const [row] = await getReportRowsByIds(db, [reportId], transaction);
     return presentReport(row!);
@@ -113,6 +115,7 @@ export function createStatusService({ db, io, audit, claims }: StatusServiceDeps
     const view = presentReport(result.row);
     announceReportChange(io, "report:updated", result.change, () => view);
     if (result.released) claims.announceReleased({ id: reportId, kecamatanKode: result.row.kecamatan_kode });
+    onDecided?.(view);
     return { outcome: "applied", report: view };
   }
 

@@ -7,6 +7,10 @@ import { INCIDENT_SUCCESSES } from "./incident-successes.ts";
 import { DUTY_SUCCESSES } from "./duty-successes.ts";
 import { PUBLISHING_SUCCESSES } from "./publishing-successes.ts";
 import { ALERT_SUCCESSES } from "./alert-successes.ts";
+import { WALL_SUCCESSES } from "./wall-successes.ts";
+import { NOTIFICATION_SUCCESSES } from "./notification-successes.ts";
+import { NEWS_SUCCESSES } from "./news-successes.ts";
+import { FACILITY_SUCCESSES } from "./facility-successes.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -25,14 +29,24 @@ export const SUCCESSES: Record<string, (t: TestApp) => Promise<Answer>> = {
   ...DUTY_SUCCESSES,
   ...PUBLISHING_SUCCESSES,
   ...ALERT_SUCCESSES,
+  ...WALL_SUCCESSES,
+  ...NOTIFICATION_SUCCESSES,
+  ...NEWS_SUCCESSES,
+  ...FACILITY_SUCCESSES,
   "POST /api/auth/login": async (t) => {
     const account = await createAccount(t, "guest");
     return api(t, "POST", "/api/auth/login", { body: { username: account.username, password: account.password } });
   },
   "POST /api/auth/register": (t) =>
     api(t, "POST", "/api/auth/register", {
-      body: { username: `shape${Date.now().toString(36)}`, displayName: "Warga", password: "Warga-balangan-1" },
+      body: { contact: `shape${Date.now().toString(36)}@warga.example`, displayName: "Warga", password: "Warga-balangan-1", consent: true },
     }),
+  "DELETE /api/auth/me": async (t) => {
+    const contact = `hapus${Date.now().toString(36)}@warga.example`;
+    const made = await api(t, "POST", "/api/auth/register", { body: { contact, displayName: "Warga", password: "Warga-balangan-1", consent: true } });
+    const cookie = made.headers.get("set-cookie")!.split(";")[0]!;
+    return api(t, "DELETE", "/api/auth/me", { cookie, body: { password: "Warga-balangan-1" } });
+  },
   "POST /api/auth/password": async (t) => {
     const account = await createAccount(t, "guest");
     const cookie = await login(t, account);

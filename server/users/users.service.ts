@@ -116,15 +116,19 @@ export function createUsersService(db: Sequelize, audit: AuditService, live: Liv
 
     /** Self-registration exists for guests only: every other role is issued by an admin. */
     async registerGuest(ctx: RequestContext | null, input: z.infer<typeof RegisterGuestInput>): Promise<UserRow> {
-      await assertUsernameFree(input.username);
+      // Signed in with from now on: the e-mail or phone number given, or the older plain name.
+      const username = (input.contact ?? input.username)!;
+      if (input.contact && (await getUserByUsername(db, username)))
+        throw invalid("This e-mail address or phone number is registered already", { contact: "registered already: sign in instead" });
+      await assertUsernameFree(username);
       const row = await insertUser(db, {
-        username: input.username,
+        username,
         displayName: input.displayName,
         role: "guest",
         kecamatanKode: null,
         position: null,
         nip: null,
-        phone: input.phone || null,
+        phone: input.phone || (input.contact && /^\d+$/.test(input.contact) ? `+${input.contact}` : null),
         verifierRegions: [],
         passwordHash: await hashPassword(input.password),
         mustChangePassword: false,

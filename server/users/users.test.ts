@@ -80,7 +80,7 @@ describe("user administration", () => {
   it("lets guests register themselves, as guests only", async () => {
     const username = unique();
     const res = await api(t, "POST", "/api/auth/register", {
-      body: { username, displayName: "Warga", password: "Warga-balangan-1", role: "admin" },
+      body: { username, displayName: "Warga", password: "Warga-balangan-1", role: "admin", consent: true },
     });
     expect(res.status).toBe(201);
     expect(res.body.data.role).toBe("guest");

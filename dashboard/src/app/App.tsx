@@ -27,6 +27,8 @@ function CurrentPage() {
   if (!session.ready.value && route !== "map") return <p class="page-loading">{t("common.loading")}</p>;
 
   const user = session.user.value;
+  // Just registered (or already signed in): the profile is where subscriptions are chosen.
+  if (route === "register" && user) return <Redirect to={ROUTES.profile.path} />;
   if (route === "login" && user) return <Redirect to={safeNext(queryParam("next")) ?? landingPath(user.role)} />;
   // A temporary password must be replaced before anything else.
   if (user?.mustChangePassword && route !== "profile" && route !== "map") return <Redirect to={ROUTES.profile.path} />;

@@ -1,11 +1,12 @@
 import { t } from "../i18n/i18n.ts";
 import { LangToggle } from "../i18n/LangToggle.tsx";
+import { BellSlot } from "../notifications/BellSlot.tsx";
 import { ROUTES, canOpen, type RouteName } from "./access.ts";
 import { Link } from "./Link.tsx";
 import { models } from "./models.ts";
 import { navigate } from "./router.ts";
 
-const NAV = ["map", "ops", "incidents", "followUps", "alerts", "stats", "scorecard", "users", "subCategories", "agencies", "jobs", "duties", "audit", "profile"] as const satisfies readonly RouteName[];
+const NAV = ["map", "news", "ops", "incidents", "followUps", "alerts", "stats", "scorecard", "users", "subCategories", "agencies", "facilities", "newsAdmin", "jobs", "duties", "audit", "profile"] as const satisfies readonly RouteName[];
 
 /** App name, the views this role may open, language, and the session control. */
 export function TopBar() {
@@ -38,6 +39,7 @@ export function TopBar() {
         <LangToggle />
         {user ? (
           <>
+            <BellSlot key={user.id} />
             <span class="whoami" data-testid="whoami" title={t(`role.${user.role}`)}>
               {user.displayName}
             </span>

@@ -1,6 +1,6 @@
 import type { Audience } from "@contract/auth.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
-import { PublicMapPage } from "../map/PublicMapPage.tsx";
+import { PublicMapPage } from "../public-map/PublicMapPage.tsx";
 import { lazyPage, type Page } from "./lazy-page.tsx";
 import { matchPath, normalizePath, type PathParams } from "./path-pattern.ts";
 
@@ -26,6 +26,11 @@ const staff: Audience[] = ["verifier", "admin", "leader"];
  */
 export const ROUTES = {
   map: { path: "/", label: "nav.map", audiences: everyone, page: PublicMapPage },
+  publicReport: {
+    path: "/laporan/:id",
+    audiences: everyone,
+    page: lazyPage(() => import("../public-map/PublicReportPage.tsx").then((m) => m.PublicReportPage)),
+  },
   ops: { path: "/ops", label: "nav.ops", audiences: staff, page: lazyPage(() => import("../ops/OpsPage.tsx").then((m) => m.OpsPage)) },
   reportDetail: {
     path: "/ops/reports/:id",
@@ -42,10 +47,12 @@ export const ROUTES = {
   },
   followUps: { path: "/ops/follow-ups", label: "nav.followUps", audiences: staff, page: lazyPage(() => import("../follow-ups/FollowUpBoardPage.tsx").then((m) => m.FollowUpBoardPage)) },
   alerts: { path: "/ops/alerts", label: "nav.alerts", audiences: staff, page: lazyPage(() => import("../alerts/AlertsPage.tsx").then((m) => m.AlertsPage)) },
+  facilities: { path: "/admin/facilities", label: "nav.facilities", audiences: ["admin"], page: lazyPage(() => import("../facilities/FacilitiesPage.tsx").then((m) => m.FacilitiesPage)) },
   agencies: { path: "/admin/agencies", label: "nav.agencies", audiences: ["admin"], page: lazyPage(() => import("../follow-ups/AgenciesPage.tsx").then((m) => m.AgenciesPage)) },
   users: { path: "/users", label: "nav.users", audiences: ["admin"], page: lazyPage(() => import("../users/UsersPage.tsx").then((m) => m.UsersPage)) },
   jobs: { path: "/admin/jobs", label: "nav.jobs", audiences: ["admin"], page: lazyPage(() => import("../jobs/JobsPage.tsx").then((m) => m.JobsPage)) },
   duties: { path: "/admin/duties", label: "nav.duties", audiences: ["admin"], page: lazyPage(() => import("../duties/DutiesPage.tsx").then((m) => m.DutiesPage)) },
+  kiosks: { path: "/admin/kiosks", label: "nav.kiosks", audiences: ["admin"], page: lazyPage(() => import("../kiosks/KiosksPage.tsx").then((m) => m.KiosksPage)) },
   audit: { path: "/audit", label: "nav.audit", audiences: ["admin"], page: lazyPage(() => import("../audit/AuditPage.tsx").then((m) => m.AuditPage)) },
   subCategories: {
     path: "/sub-categories",
@@ -55,6 +62,10 @@ export const ROUTES = {
   },
   monthlySummary: { path: "/ops/monthly-summary", label: "nav.monthlySummary", audiences: staff, page: lazyPage(() => import("../monthly-summary/MonthlySummaryPage.tsx").then((m) => m.MonthlySummaryPage)) },
   profile: { path: "/profile", label: "nav.profile", audiences: signedIn, page: lazyPage(() => import("../auth/ProfilePage.tsx").then((m) => m.ProfilePage)) },
+  register: { path: "/daftar", audiences: everyone, page: lazyPage(() => import("../guests/RegisterPage.tsx").then((m) => m.RegisterPage)) },
+  news: { path: "/berita", label: "nav.news", audiences: everyone, page: lazyPage(() => import("../news/PublicNewsPage.tsx").then((m) => m.PublicNewsPage)) },
+  newsArticle: { path: "/berita/:slug", audiences: everyone, page: lazyPage(() => import("../news/NewsArticlePage.tsx").then((m) => m.NewsArticlePage)) },
+  newsAdmin: { path: "/admin/news", label: "nav.newsAdmin", audiences: ["admin"], page: lazyPage(() => import("../news/NewsAdminPage.tsx").then((m) => m.NewsAdminPage)) },
   login: { path: "/login", audiences: everyone, page: lazyPage(() => import("../auth/LoginPage.tsx").then((m) => m.LoginPage)) },
 } as const satisfies Record<string, RouteDef>;
 

@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { isApiError } from "@kit/api-error.ts";
 import { landingPath } from "../app/access.ts";
 import { models } from "../app/models.ts";
+import { Link } from "../app/Link.tsx";
 import { navigate, queryParam, safeNext } from "../app/router.ts";
 import { errorText, fieldErrors, t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
@@ -59,6 +60,9 @@ export function LoginPage() {
           {t("login.submit")}
         </button>
       </form>
+      <p class="muted">
+        {t("login.guestHint")} <Link href="/daftar" data-testid="register-link">{t("login.register")}</Link>
+      </p>
       <p class="muted">
         {t("login.officerHint", { path: OFFICER_APP })} <a href={OFFICER_APP}>{t("login.openOfficerApp")}</a>
       </p>

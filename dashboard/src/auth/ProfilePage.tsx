@@ -3,6 +3,8 @@ import { t } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
 import { PasswordForm } from "./PasswordForm.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
+import { NotificationSettings } from "../notifications/NotificationSettings.tsx";
+import { DeleteAccount } from "../guests/DeleteAccount.tsx";
 
 export function ProfilePage() {
   const user = models.session.user.value;
@@ -41,8 +43,10 @@ export function ProfilePage() {
         ) : null}
       </dl>
       <ProfileForm key={user.id} user={user} />
+      <NotificationSettings />
       <h2>{t("password.title")}</h2>
       <PasswordForm />
+      {user.role === "guest" ? <DeleteAccount /> : null}
     </div>
   );
 }

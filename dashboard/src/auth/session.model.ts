@@ -32,6 +32,19 @@ export const SessionModel = createModel((http: Http) => {
     return data;
   }
 
+  /** A guest's own registration: signed in at once (no e-mail round trip). */
+  async function register(input: { contact: string; displayName: string; password: string; consent: true }): Promise<SessionUser> {
+    const { data } = await http.call("POST /api/auth/register", { body: input });
+    user.value = data;
+    return data;
+  }
+
+  /** A guest closes their account; the session ends with it. */
+  async function deleteOwnAccount(password: string): Promise<void> {
+    await http.call("DELETE /api/auth/me", { body: { password } });
+    user.value = null;
+  }
+
   async function logout() {
     try {
       await http.call("POST /api/auth/logout", {}, { expectUnauthorized: true });
@@ -53,5 +66,5 @@ export const SessionModel = createModel((http: Http) => {
     user.value = null;
   }
 
-  return { user, ready, role, probeError, refresh, login, logout, updateProfile, changePassword, clear };
+  return { user, ready, role, probeError, refresh, login, register, deleteOwnAccount, logout, updateProfile, changePassword, clear };
 });

@@ -21,6 +21,7 @@ import { filterFromSearch, searchFromFilter, tabOf } from "./queue-filter.ts";
 import { followCursor, initialQueueKeys, queueKeys, type QueueKeysState } from "./queue-keys.ts";
 import { overdueReportIds, STATUS_OF, typedInField } from "./queue-view.ts";
 import { ReportMarkers } from "./ReportMarkers.tsx";
+import { FacilitiesOverlay } from "../facilities/FacilitiesLayer.tsx";
 
 const connectionLabel: Record<OpsConnection, MessageKey> = {
   idle: "ops.connecting",
@@ -150,6 +151,7 @@ export function OpsPage() {
       <section class="ops-map" aria-label={t("map.title")}>
         <MapView config={mapData.config.value} kecamatan={mapData.kecamatan.value} loadError={mapData.error.value}>
           {situation ? <ReportMarkers reports={reports.filter((r) => r.kind === "situation")} incidents={ops.incidents.value} selectedId={cursorId} onSelect={select} /> : null}
+          <FacilitiesOverlay />
         </MapView>
         {!situation ? <p class="map-notice">{t("queue.periodicNotOnMap")}</p> : null}
       </section>

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { NotificationView } from "@contract/notifications.ts";
+import { createHttp } from "@kit/http.ts";
+import type { NotificationSocketHandlers } from "./notification-socket.ts";
+import { mergeNotifications, NotificationsModel } from "./notifications.model.ts";
+
+const note = (id: number, readAt: string | null = null): NotificationView => ({
+  id: String(id),
+  kind: "report_published",
+  title: `Laporan ${id}`,
+  body: "Ringkasan",
+  link: `/laporan/${id}`,
+  createdAt: "2026-03-02T05:00:00.000Z",
+  readAt,
+});
+
+/** The notifications API behind plain fetch: `held` is what the server holds now. */
+function fakeServer(held: NotificationView[]) {
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input), "http://x");
+    const unread = () => held.filter((n) => !n.readAt).length;
+    if (url.pathname === "/api/notifications") return Response.json({ data: held, page: { total: null, next: null }, unread: unread() });
+    if (url.pathname === "/api/notifications/read") {
+      const body = JSON.parse(String(init?.body)) as { ids?: string[]; all?: true };
+      held = held.map((n) => (body.all || body.ids?.includes(n.id) ? { ...n, readAt: n.readAt ?? "2026-03-02T06:00:00.000Z" } : n));
+      return Response.json({ data: { unread: unread() } });
+    }
+    return Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 });
+  };
+  return createHttp({ fetch });
+}
+
+function fakeSocket() {
+  let handlers: NotificationSocketHandlers | null = null;
+  return { connect: (h: NotificationSocketHandlers) => ((handlers = h), () => (handlers = null)), push: (n: NotificationView) => handlers!.received(n) };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("the notification centre", () => {
+  it("keeps newest first, one per id", () => {
+    expect(mergeNotifications([note(2), note(1)], [note(3), note(2, "x")]).map((n) => [n.id, n.readAt])).toEqual([
+      ["3", null],
+      ["2", "x"],
+      ["1", null],
+    ]);
+  });
+
+  it("counts a live notification once, and takes the server's count after marking read", async () => {
+    const socket = fakeSocket();
+    const model = new NotificationsModel(fakeServer([note(2), note(1, "2026-03-01T00:00:00.000Z")]), socket.connect);
+    model.start();
+    await settle();
+    expect(model.unread.value).toBe(1);
+    socket.push(note(3));
+    socket.push(note(3));
+    expect(model.items.value.map((n) => n.id)).toEqual(["3", "2", "1"]);
+    expect(model.unread.value).toBe(2);
+    await model.markRead("2");
+    expect(model.items.value.find((n) => n.id === "2")!.readAt).not.toBeNull();
+    expect(model.unread.value).toBe(0); // the fake server never saw 3: its count wins
+    model.stop();
+    expect(model.items.value).toEqual([]);
+  });
+});

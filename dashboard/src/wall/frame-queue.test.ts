@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { createFrameQueue } from "./frame-queue.ts";
+
+// Node has no animation frames: the queue's timer fallback stands in, as it does in a hidden tab.
+globalThis.requestAnimationFrame ??= (() => 0) as unknown as typeof requestAnimationFrame;
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("the wall's per-frame queue", () => {
+  it("applies what arrived together in one batch, in arrival order", async () => {
+    const batches: number[][] = [];
+    const q = createFrameQueue<number>((items) => batches.push(items), 250, 10);
+    [1, 2, 3].forEach((i) => q.push(i));
+    await tick(40);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
+  it("spreads a large catch-up over several frames", async () => {
+    const batches: number[][] = [];
+    const q = createFrameQueue<number>((items) => batches.push(items), 100, 5);
+    for (let i = 0; i < 250; i++) q.push(i);
+    await tick(80);
+    expect(batches.map((b) => b.length)).toEqual([100, 100, 50]);
+    expect(batches.flat()).toEqual(Array.from({ length: 250 }, (_, i) => i));
+  });
+
+  it("applies everything at once on flushNow, and nothing twice after it", async () => {
+    const batches: number[][] = [];
+    const q = createFrameQueue<number>((items) => batches.push(items), 250, 10);
+    q.push(1);
+    q.push(2);
+    q.flushNow();
+    await tick(40);
+    expect(batches).toEqual([[1, 2]]);
+  });
+});

@@ -1,0 +1,74 @@
+import { NOTIFICATION_LIMITS, type PushPayload } from "@contract/notifications.ts";
+import type { PublicReport } from "@contract/public-reports.ts";
+import type { ReportStatus } from "@contract/reports.ts";
+import type { NotificationText } from "./notifications.repo.ts";
+
+/**
+ * What each notification says, in Bahasa Indonesia (the users' language; the dashboard shows it as
+ * stored). Pure: each takes exactly the data its audience may see — a publication's text is made from
+ * the public shape alone, so nothing of the staff view can reach a guest through it.
+ */
+
+const BIDANG: Record<PublicReport["bidang"], string> = {
+  ideologi: "Ideologi",
+  politik: "Politik",
+  ekonomi: "Ekonomi",
+  "sosial-budaya": "Sosial budaya",
+  "pertahanan-keamanan": "Pertahanan keamanan",
+};
+
+const DECISIONS: Partial<Record<ReportStatus, string>> = {
+  verified: "diverifikasi",
+  rejected: "ditolak",
+  revision_requested: "perlu diperbaiki",
+  published: "dipublikasikan",
+};
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
+/** The public page of a published report. */
+export const publicReportLink = (id: string) => `/laporan/${id}`;
+/** The verification desk's page of a report. */
+export const staffReportLink = (id: string) => `/ops/reports/${id}`;
+/** An officer's own reports, in their phone app. */
+export const officerReportsLink = () => "/m/#/laporan-saya";
+
+/** A publication, as subscribers (guests included) are told of it. */
+export function publishedText(report: PublicReport): NotificationText {
+  const where = report.desa ? `${report.desa.nama}, ${report.kecamatan.nama}` : report.kecamatan.nama;
+  return {
+    title: clip(`Laporan baru di ${report.kecamatan.nama}: ${report.title}`, NOTIFICATION_LIMITS.titleMax),
+    body: clip(`${BIDANG[report.bidang]} · ${where} · ${report.day}. ${report.summary}`, NOTIFICATION_LIMITS.bodyMax),
+    link: publicReportLink(report.id),
+    reportId: report.id,
+  };
+}
+
+/** The Web Push message of a publication: the same words as the in-app one. */
+export function publishedPush(report: PublicReport): PushPayload {
+  const text = publishedText(report);
+  return { title: text.title, body: text.body, url: text.link, tag: `laporan-${report.id}` };
+}
+
+/** A decision, as the report's author is told of it; null for a status that is not a decision. */
+export function decisionText(report: { id: string; number: string; perihal: string; status: ReportStatus; statusNote: string | null }): NotificationText | null {
+  const decided = DECISIONS[report.status];
+  if (!decided) return null;
+  const note = report.statusNote ? ` Catatan: ${report.statusNote}` : "";
+  return {
+    title: clip(`Laporan ${report.number} ${decided}`, NOTIFICATION_LIMITS.titleMax),
+    body: clip(`${report.perihal}.${note}`, NOTIFICATION_LIMITS.bodyMax),
+    link: officerReportsLink(),
+    reportId: report.id,
+  };
+}
+
+/** A new situation report, as the verifiers of its kecamatan are told of it. */
+export function receivedText(report: { id: string; number: string; perihal: string; kecamatanNama: string; kerawanan: string }): NotificationText {
+  return {
+    title: clip(`Laporan masuk ${report.number} · ${report.kecamatanNama}`, NOTIFICATION_LIMITS.titleMax),
+    body: clip(`${report.perihal} (kerawanan ${report.kerawanan})`, NOTIFICATION_LIMITS.bodyMax),
+    link: staffReportLink(report.id),
+    reportId: report.id,
+  };
+}
