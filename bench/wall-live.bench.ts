@@ -145,6 +145,9 @@ async function runSide(browser: Browser, side: number, phones: Socket[], open: (
     const page = await open(context);
     const cdp = await context.newCDPSession(page);
     await page.waitForTimeout(3_000); // settled: first render, boundaries, chart
+    // WALL_LIVE_TRACE=<file>: a Chromium performance trace of the wall's run, to see what a long task was.
+    const trace = side === 2 ? process.env.WALL_LIVE_TRACE : undefined;
+    if (trace) await browser.startTracing(page, { path: trace, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink"] });
     await markStreamStart(page);
     const heap: { at10s?: number; at60s?: number } = {};
     const sentAt = new Float64Array(COUNT);
@@ -164,6 +167,7 @@ async function runSide(browser: Browser, side: number, phones: Socket[], open: (
     const { refused, sendLag } = await stream;
     await sleepUntil(started + DURATION_MS);
     heap.at60s = await measuredHeap();
+    if (trace) await browser.stopTracing();
     await waitDrawn(page, DRAIN_MS);
     const figures = await readFigures(page);
     const latencies: number[] = [];

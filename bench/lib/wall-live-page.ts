@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 
 /**
@@ -17,11 +17,16 @@ export interface PageFigures {
   longTasks: { start: number; duration: number }[];
 }
 
-function installProbe(opts: { side: number; capacity: number }) {
-  const drawnAt = new Float64Array(opts.capacity);
+/**
+ * The init script as plain JavaScript text: a function passed to addInitScript would be serialised from
+ * the code tsx compiled, helpers (`__name`) included, which do not exist in the page.
+ */
+function probeScript(side: number, capacity: number): string {
+  return `(() => {
+  const drawnAt = new Float64Array(${capacity});
   let duplicates = 0;
-  const pattern = new RegExp(`^wl${opts.side} (\\d+)$`);
-  const mark = (reports: readonly { perihal: string }[], at: number, live: boolean) => {
+  const pattern = /^wl${side} (\\d+)$/;
+  function mark(reports, at, live) {
     for (const r of reports) {
       const m = pattern.exec(r.perihal);
       if (!m) continue;
@@ -30,28 +35,26 @@ function installProbe(opts: { side: number; capacity: number }) {
       if (drawnAt[i] === 0) drawnAt[i] = at;
       else if (live) duplicates++;
     }
-  };
-  const longTasks: { start: number; duration: number }[] = [];
+  }
+  const longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
-  const w = window as unknown as Record<string, unknown>;
-  w.__wallProbe = {
-    drawn: (reports: { perihal: string }[], at: number) => mark(reports, at, true),
-    redrawn: (reports: { perihal: string }[], at: number) => mark(reports, at, false),
+  window.__wallProbe = {
+    drawn: (reports, at) => mark(reports, at, true),
+    redrawn: (reports, at) => mark(reports, at, false),
   };
-  w.__wallBench = {
+  window.__wallBench = {
     streamStart: 0,
-    figures: () => ({
-      drawnAt: Array.from(drawnAt),
-      duplicates,
-      longTasks: longTasks.filter((t) => t.start >= (w.__wallBench as { streamStart: number }).streamStart),
-    }),
+    figures() {
+      return { drawnAt: Array.from(drawnAt), duplicates, longTasks: longTasks.filter((t) => t.start >= this.streamStart) };
+    },
   };
+})();`;
 }
 
 export async function prepareContext(context: BrowserContext, side: number, capacity: number): Promise<void> {
-  await context.addInitScript(installProbe, { side, capacity });
+  await context.addInitScript({ content: probeScript(side, capacity) });
 }
 
 /** From now on long tasks count: loading the page (parsing, the first render) is not the live stream. */
@@ -76,8 +79,8 @@ export async function heapAfterGc(cdp: CDPSession): Promise<number> {
  * intercepting one URL, so the server under test is not changed for it.
  */
 export async function openBaselinePage(context: BrowserContext, baseUrl: string, token: string): Promise<Page> {
-  const require = createRequire(import.meta.url);
-  const client = readFileSync(require.resolve("socket.io-client/dist/socket.io.min.js"), "utf8");
+  // The package's exports do not name its browser bundle: read it from the install itself.
+  const client = readFileSync(fileURLToPath(new URL("../../node_modules/socket.io-client/dist/socket.io.min.js", import.meta.url)), "utf8");
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>baseline</title></head><body>
 <p id="state">connecting</p>
 <script>${client}</script>

@@ -48,11 +48,11 @@ import {
   ScorecardReportsQuery,
 } from "./duties.ts";
 import { PeriodicDraft, PeriodicDraftQuery } from "./periodic-drafts.ts";
-import * as F from "./facilities.ts";
+import { FACILITY_ROUTES } from "./facility-routes.ts";
 import { KabupatenSummary, KabupatenSummaryQuery } from "./kabupaten-summary.ts";
 import { NEWS_ROUTES } from "./news-routes.ts";
-import { IssuedKioskToken, IssueKioskTokenInput, KioskTokenParams, KioskTokenView, WallChangesQuery, WallReportChange, WallSettings, WallSnapshot } from "./wall.ts";
-import * as N from "./notifications.ts";
+import { WALL_ROUTES } from "./wall-routes.ts";
+import { NOTIFICATION_ROUTES } from "./notification-routes.ts";
 import { PublicationResult, PublicDraft, PublicMap, PublicMapQuery, PublicPhotoParams, PublicReport, PublicReportParams, PublicReportsQuery, PublishInput, UnpublishInput } from "./public-reports.ts";
 
 /**
@@ -228,53 +228,14 @@ export const API_ROUTES = {
   "POST /api/alerts/:id/acknowledge": { access: "alert.acknowledge", params: AlertIdParams, body: AcknowledgeAlertInput, output: dataOf(AlertView) },
   "POST /api/alerts/:id/close": { access: "alert.acknowledge", params: AlertIdParams, body: CloseAlertInput, output: dataOf(AlertView) },
 
-  // Notifications (issue 14, notifications.ts, `N`): each signed-in user's own centre and subscription; Web Push registration.
-  /** The caller's notifications, newest first, in keyset pages (`page.next` back as `before`), with the unread count. */
-  "GET /api/notifications": { access: "notification.subscribe", query: N.NotificationListQuery, output: pageOf(N.NotificationView).extend({ unread: z.number().int() }), cursor: "before" },
-  /** Mark `ids` (the caller's own; others' are ignored) or `all: true` read; answers what is still unread. */
-  "POST /api/notifications/read": { access: "notification.subscribe", body: N.MarkReadInput, output: dataOf(N.UnreadCount) },
-  /** Which publications the caller hears of: off until turned on; empty lists mean all. */
-  "GET /api/notifications/subscriptions": { access: "notification.subscribe", output: dataOf(N.NotificationSubscription) },
-  "PUT /api/notifications/subscriptions": { access: "notification.subscribe", body: N.NotificationSubscription, output: dataOf(N.NotificationSubscription) },
-  /** The server's VAPID public key, for `PushManager.subscribe`. */
-  "GET /api/push/key": { access: "public", output: dataOf(N.PushKey) },
-  /** Store this browser's push subscription for the caller; 400 for a bad endpoint (https only) or key. */
-  "POST /api/push/subscriptions": { access: "notification.subscribe", body: N.PushSubscriptionInput, output: "empty" },
-  /** Forget the caller's subscription of `endpoint` (none is fine too). */
-  "DELETE /api/push/subscriptions": { access: "notification.subscribe", body: N.PushEndpointInput, output: "empty" },
-
-  // The command-center wall (issue 16, wall.ts): read by leaders, admins and kiosk tokens (read-only screens).
-  /** Everything the wall draws, as of `seq` (taken before the reads: follow `wall:report` or the changes from it). */
-  "GET /api/wall": { access: "wall.read", output: dataOf(WallSnapshot) },
-  /** Report changes after `after`, oldest first; `page.next` is the last seq when the page is full, null when caught up. */
-  "GET /api/wall/changes": { access: "wall.read", query: WallChangesQuery, output: pageOf(WallReportChange), cursor: "after" },
-  "GET /api/wall/settings": { access: "wall.read", output: dataOf(WallSettings) },
-  "PUT /api/wall/settings": { access: "wall.manage", body: WallSettings, output: dataOf(WallSettings) },
-  /** Every kiosk token, newest first, revoked ones included; never a secret. */
-  "GET /api/kiosk-tokens": { access: "wall.manage", output: pageOf(KioskTokenView) },
-  /** 201 with the secret, shown this once. */
-  "POST /api/kiosk-tokens": { access: "wall.manage", body: IssueKioskTokenInput, output: dataOf(IssuedKioskToken) },
-  /** Revoke: the screen's sockets close within 2 s and its next request is a 401. Revoking again changes nothing. */
-  "DELETE /api/kiosk-tokens/:id": { access: "wall.manage", params: KioskTokenParams, output: dataOf(KioskTokenView) },
-
   // News (berita, issue 14): its table is in news-routes.ts.
   ...NEWS_ROUTES,
-  // Facilities (fasilitas, issue 14, facilities.ts, `F`): admins keep typed points; kecamatan and desa come from the point.
-  /** Filtered by type, kecamatan and words (`q`), in offset pages. */
-  "GET /api/facilities": { access: "facility.manage", query: F.FacilityListQuery, output: pageOf(F.FacilityView), cursor: "offset" },
-  /** 201; 400 (`outside_region`) for a point more than 2 km outside Balangan. */
-  "POST /api/facilities": { access: "facility.manage", body: F.CreateFacilityInput, output: dataOf(F.FacilityView) },
-  /** CSV (JSON `{ csv, dryRun }` or a raw `text/csv` body with `?dryRun=true`): a result per row with its line; valid rows inserted in one transaction. */
-  "POST /api/facilities/import": { access: "facility.manage", query: F.ImportFacilitiesQuery, body: F.ImportFacilitiesInput, output: dataOf(F.ImportFacilitiesResult) },
-  /** 409 when `version` is not the facility's. */
-  "PATCH /api/facilities/:id": { access: "facility.manage", params: F.FacilityIdParams, body: F.UpdateFacilityInput, output: dataOf(F.FacilityView) },
-  "DELETE /api/facilities/:id": { access: "facility.manage", params: F.FacilityIdParams, output: "empty" },
-  /** Raw image bytes, the report photos' rules (10 MB, JPEG / PNG / WebP by content); stored as WebP without metadata, replacing any before. */
-  "PUT /api/facilities/:id/photo": { access: "facility.manage", params: F.FacilityIdParams, body: "bytes", output: dataOf(F.FacilityView) },
-  /** Every active facility, compact, for a map layer; only the documented filters (any other key is a 400); ETag, 304 while unchanged. */
-  "GET /api/public/facilities": { access: "public", query: F.PublicFacilitiesQuery, output: dataOf(z.array(F.PublicFacility)) },
-  /** 404 unless the facility is active and has a photo. */
-  "GET /api/public/facilities/:id/photo": { access: "public", params: F.FacilityIdParams, output: "file" },
+  // Notifications and Web Push (issue 14): notification-routes.ts.
+  ...NOTIFICATION_ROUTES,
+  // The command-center wall and its kiosk tokens (issue 16): wall-routes.ts.
+  ...WALL_ROUTES,
+  // Facilities (fasilitas, issue 14): facility-routes.ts.
+  ...FACILITY_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -24,7 +24,6 @@ const OWN_IMAGE = /^\/api\/public\/[A-Za-z0-9/_.-]+$/;
  * URL before reading its scheme, so those are stripped first; what remains has an allowed scheme or none.
  */
 export function isSafeLink(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
   // Percent-encoding does not hide a scheme from this check: decode what markdown-it's normalizeLink encoded.
   let decoded = cleaned;

@@ -6,7 +6,7 @@ import { Link } from "./Link.tsx";
 import { models } from "./models.ts";
 import { navigate } from "./router.ts";
 
-const NAV = ["map", "news", "ops", "incidents", "followUps", "alerts", "stats", "scorecard", "users", "subCategories", "agencies", "facilities", "newsAdmin", "jobs", "duties", "audit", "profile"] as const satisfies readonly RouteName[];
+const NAV = ["map", "news", "ops", "incidents", "followUps", "alerts", "stats", "scorecard", "users", "subCategories", "agencies", "facilities", "newsAdmin", "jobs", "duties", "kiosks", "audit", "profile"] as const satisfies readonly RouteName[];
 
 /** App name, the views this role may open, language, and the session control. */
 export function TopBar() {

@@ -14,7 +14,15 @@ function sync() {
 
 window.addEventListener("popstate", sync);
 
+/** Paths another front end serves (the wall screen, the officer app): reached by loading them, not in-app. */
+const OTHER_FRONT_ENDS = [/^\/wall(?:[?#]|$)/, /^\/m\//];
+
 export function navigate(to: string, opts: { replace?: boolean } = {}) {
+  if (OTHER_FRONT_ENDS.some((p) => p.test(to))) {
+    if (opts.replace) location.replace(to);
+    else location.assign(to);
+    return;
+  }
   if (to === location.pathname + location.search) return;
   if (opts.replace) history.replaceState(null, "", to);
   else history.pushState(null, "", to);

@@ -13,6 +13,7 @@ import { pt } from "./messages.ts";
 import { PublicMapModel } from "./public-map.model.ts";
 import { PublishedMarkers } from "./PublishedMarkers.tsx";
 import { PublicSidebar } from "./PublicSidebar.tsx";
+import { LazyFacilities } from "./LazyFacilities.tsx";
 
 /** One per page load: the visitor's filters and what was heard live survive going to a report and back. */
 const publicMap = new PublicMapModel(api);
@@ -68,6 +69,7 @@ export function PublicMapPage() {
           <MapView config={mapData.config.value} kecamatan={kecamatan} loadError={mapData.error.value}>
             <PublishedMarkers points={publicMap.points.value} kecamatanNama={(kode) => names.get(kode) ?? kode} freshId={fresh?.id ?? null} />
             <FitKecamatan kecamatan={kecamatan} kode={filters.kecamatan} />
+            <LazyFacilities kecamatan={filters.kecamatan} />
           </MapView>
           {publicMap.truncated.value ? <p class="map-notice">{pt("pub.truncated", { n: publicMap.points.value.length })}</p> : null}
         </div>

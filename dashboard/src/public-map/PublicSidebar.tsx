@@ -1,6 +1,7 @@
 import type { Bidang } from "@contract/reports.ts";
 import { Link } from "../app/Link.tsx";
 import { models } from "../app/models.ts";
+import { NewsTeaser } from "../news/NewsTeaser.tsx";
 import { KERAWANAN_COLORS, KERAWANAN_LEVELS } from "../map/kerawanan.ts";
 import { RANGES, type PublicFilters } from "./filters.ts";
 import { pt } from "./messages.ts";
@@ -63,6 +64,7 @@ export function PublicSidebar({ model, kecamatan, onFilters }: Props) {
         </p>
       ) : null}
       <NotifyInvite />
+      <NewsTeaser />
       <Summary model={model} onPick={(kode) => set({ kecamatan: kode })} />
       <ReportList model={model} />
     </aside>

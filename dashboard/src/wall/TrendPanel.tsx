@@ -27,8 +27,10 @@ export function TrendPanel({ trend }: { trend: Trend }) {
 
   useEffect(() => {
     const el = box.current!;
-    const font = `${Math.max(12, Math.round(window.innerWidth / 120))}px system-ui, sans-serif`;
-    const axis = { stroke: "#cfd8e3", font, grid: { stroke: "rgba(255,255,255,0.08)" }, ticks: { stroke: "rgba(255,255,255,0.2)" } };
+    const px = Math.max(12, Math.round(window.innerWidth / 120));
+    const font = `${px}px system-ui, sans-serif`;
+    // Tick spacing and axis room in the font's own size: on a 4K wall the labels are twice as large.
+    const axis = { stroke: "#cfd8e3", font, size: px * 2.5, gap: px / 3, grid: { stroke: "rgba(255,255,255,0.08)" }, ticks: { stroke: "rgba(255,255,255,0.2)", size: px / 2 } };
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height: Math.max(120, el.clientHeight),
@@ -42,8 +44,8 @@ export function TrendPanel({ trend }: { trend: Trend }) {
         ...KERAWANAN.map((k): uPlot.Series => ({ label: tx(`wall.kerawanan.${k}`), stroke: WALL_KERAWANAN_COLORS[k], width: 2, points: { show: false } })),
       ],
       axes: [
-        { ...axis, values: (_u, splits) => splits.map((i) => (days.current[i] ?? "").slice(8, 10) + "/" + (days.current[i] ?? "").slice(5, 7)) },
-        { ...axis, size: Math.round(window.innerWidth / 30) },
+        { ...axis, space: px * 5, incrs: [1, 2, 3, 5, 7, 10, 14], values: (_u, splits) => splits.map((i) => (days.current[i] ?? "").slice(8, 10) + "/" + (days.current[i] ?? "").slice(5, 7)) },
+        { ...axis, space: px * 2.5, size: px * 3.5 },
       ],
     };
     days.current = trend.map((d) => d.day);

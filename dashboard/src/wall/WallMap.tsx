@@ -1,5 +1,5 @@
 import "leaflet/dist/leaflet.css";
-import { useSignal, useSignalEffect } from "@preact/signals";
+import { useSignal, useSignalEffect, type Signal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { divIcon, geoJSON, map as leafletMap, marker, tileLayer, type GeoJSON as GeoJSONLayer, type Map as LeafletMap } from "leaflet";
 import type { AlertLevel } from "@contract/alerts.ts";
@@ -20,7 +20,8 @@ const FILL_OPACITY: Record<AlertLevel, number> = { normal: 0.08, waspada: 0.35, 
 export function WallMap({ model }: { model: WallModel }) {
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<LeafletMap | null>(null);
-  const boundaries = useRef<GeoJSONLayer | null>(null);
+  // A signal, not a ref: the colouring below must run again when the layer exists, whichever comes first.
+  const boundaries = useSignal<GeoJSONLayer | null>(null);
   const tilesFailing = useSignal(false);
   const dotCount = useSignal(0);
 
@@ -43,10 +44,15 @@ export function WallMap({ model }: { model: WallModel }) {
     mapRef.current = map;
     const dots: DotLayer = createDotLayer(map);
     const off = model.onArrivals((arrived, replaced) => {
-      if (replaced) {
-        dots.replace(replaced);
-        reportsRedrawn(replaced);
-      }
+      // A snapshot's 500 dots are redrawn in the next frame, not in the task that applied the snapshot
+      // (and re-rendered every panel): two shorter tasks instead of one long one. Dots added meanwhile
+      // are newer than the snapshot and stay.
+      if (replaced)
+        requestAnimationFrame(() => {
+          dots.replace(replaced);
+          dotCount.value = dots.count;
+          reportsRedrawn(replaced);
+        });
       dots.add(arrived);
       dotCount.value = dots.count;
       if (arrived.length) reportDrawn(arrived);
@@ -54,7 +60,8 @@ export function WallMap({ model }: { model: WallModel }) {
     const expire = setInterval(() => dots.expirePulses(performance.now()), 1_000);
     const fit = () => {
       map.invalidateSize({ animate: false });
-      if (boundaries.current) map.fitBounds(boundaries.current.getBounds(), { padding: [12, 12], animate: false });
+      const layer = boundaries.peek();
+      if (layer) map.fitBounds(layer.getBounds(), { padding: [12, 12], animate: false });
     };
     const observer = new ResizeObserver(fit);
     observer.observe(el);
@@ -93,20 +100,20 @@ export function WallMap({ model }: { model: WallModel }) {
       const icon = divIcon({ className: "wall-label-anchor", html: `<span class="wall-label">${escapeHtml(f.properties.nama)}</span>`, iconSize: [0, 0] });
       return marker([lat, lng], { icon, interactive: false, keyboard: false }).addTo(map);
     });
-    boundaries.current = layer;
+    boundaries.value = layer;
     map.fitBounds(layer.getBounds(), { padding: [12, 12], animate: false });
     return () => {
       layer.remove();
       labels.forEach((l) => l.remove());
-      boundaries.current = null;
+      boundaries.value = null;
     };
   });
 
   // Each kecamatan's colour follows its tile's level (from live alerts).
   useSignalEffect(() => {
-    const tiles = model.state.value?.tiles;
-    const layer = boundaries.current;
-    if (!tiles || !layer || !model.kecamatan.value) return;
+    const tiles = model.parts.tiles.value;
+    const layer = boundaries.value;
+    if (!tiles || !layer) return;
     const levels = new Map(tiles.map((t) => [t.kecamatanKode, t.level]));
     layer.setStyle((f) => styleOf(levels.get(String(f?.properties?.kode ?? "")) ?? "normal", String(f?.properties?.kode ?? "")));
     layer.eachLayer((l) => {
@@ -117,10 +124,11 @@ export function WallMap({ model }: { model: WallModel }) {
   });
 
   return (
-    <section class="wall-map" aria-label={tx("wall.map.label")} data-testid="wall-map" data-dots={dotCount.value}>
+    // The signal itself as the attribute (not its value): it is updated in place, without re-rendering the map.
+    <section class="wall-map" aria-label={tx("wall.map.label")} data-testid="wall-map" data-dots={dotCount}>
       <div ref={box} class="wall-map-canvas" />
       {tilesFailing.value ? <div class="wall-map-note">{tx("wall.map.tiles")}</div> : null}
-      <div class="wall-map-count">{tx("wall.map.dots", { n: dotCount.value })}</div>
+      <DotCount count={dotCount} />
       <ul class="wall-legend">
         {(["normal", "waspada", "siaga", "awas"] as AlertLevel[]).map((l) => (
           <li key={l}>
@@ -131,6 +139,11 @@ export function WallMap({ model }: { model: WallModel }) {
       </ul>
     </section>
   );
+}
+
+/** Re-renders alone, every frame that adds dots. */
+function DotCount({ count }: { count: Signal<number> }) {
+  return <div class="wall-map-count">{tx("wall.map.dots", { n: count.value })}</div>;
 }
 
 function styleOf(level: AlertLevel, kode: string) {

@@ -1,6 +1,9 @@
 import "./wall.css";
+import "./wall-map.css";
+import "./wall-panels.css";
+import "./wall-ticker-notices.css";
 import { effect } from "@preact/signals";
-import { render } from "preact";
+import { options, render } from "preact";
 import { beep, unlockAudio } from "../alerts/beep.ts";
 import { browserStorage, takeKioskToken } from "./kiosk-token.ts";
 import { applyLangParam, tx, wallI18n } from "./messages.ts";
@@ -14,6 +17,10 @@ import { createWallModel } from "./wall.model.ts";
  * The wall screen (/wall): its own small page, not the dashboard shell. A kiosk opens
  * `/wall#kiosk=<token>` once; a leader opens /wall signed in. Then it runs unattended.
  */
+// Components re-render in a task of their own rather than in the microtasks of the task that changed
+// the state (a snapshot, a frame of live reports): the work is split, and no single task runs long.
+options.debounceRendering = (flush) => setTimeout(flush, 0);
+
 const token = takeKioskToken(location, browserStorage(), (url) => history.replaceState(null, "", url));
 applyLangParam(location.search);
 

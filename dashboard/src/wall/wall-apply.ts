@@ -43,7 +43,14 @@ export function knownOf(r: WallReport): KnownReport {
   return { status: r.status, kerawanan: r.kerawanan, kode: r.kecamatanKode, day, week: periodOf("week", day) };
 }
 
-export function stateOfSnapshot(s: WallSnapshot): WallState {
+/**
+ * The state a snapshot describes. `previous` (the state it replaces) lends the reports received after
+ * the snapshot's reads (newer than its newest), which the wall already shows and no change will bring again.
+ */
+export function stateOfSnapshot(s: WallSnapshot, previous?: WallState | null): WallState {
+  const newest = s.recent.reduce((m, r) => (r.receivedAt > m ? r.receivedAt : m), "");
+  const listed = new Set(s.recent.map((r) => r.id));
+  const newer = (previous?.incoming ?? []).filter((r) => r.receivedAt > newest && !listed.has(r.id));
   return {
     snapshotSeq: s.seq,
     today: s.today,
@@ -52,16 +59,21 @@ export function stateOfSnapshot(s: WallSnapshot): WallState {
     counters: s.counters,
     trend: s.trend,
     ticker: s.ticker.slice(0, TICKER_MAX),
-    incoming: s.recent.slice(0, INCOMING_MAX),
+    incoming: [...newer, ...s.recent].slice(0, INCOMING_MAX),
     alerts: s.alerts,
   };
 }
 
-/** The reports a snapshot already counts, remembered so a change it already holds is not counted twice. */
-export function knownOfSnapshot(s: WallSnapshot): Map<string, KnownReport> {
-  const known = new Map<string, KnownReport>();
-  for (const r of [...s.recent].reverse()) known.set(r.id, knownOf(r));
-  for (const r of s.ticker) if (!known.has(r.id)) known.set(r.id, knownOf(r));
+/**
+ * The reports a snapshot already counts, remembered so a change it already holds is not counted twice.
+ * What the wall knew before stays known too: a report that arrived live after the snapshot's reads is
+ * not in its lists, and the change log brings it again after the snapshot's seq — it must not be drawn
+ * or counted a second time. (If the snapshot's counters missed it, the next snapshot counts it.)
+ */
+export function knownOfSnapshot(s: WallSnapshot, previous?: ReadonlyMap<string, KnownReport>): Map<string, KnownReport> {
+  const known = new Map<string, KnownReport>(previous ?? []);
+  for (const r of [...s.recent].reverse()) remember(known, r.id, knownOf(r));
+  for (const r of s.ticker) if (!known.has(r.id)) remember(known, r.id, knownOf(r));
   return known;
 }
 

@@ -5,6 +5,8 @@ import type { WallReport, WallReportChange, WallSnapshot } from "@contract/wall.
 import type { KecamatanCollection } from "../map/map-data.model.ts";
 import { applyAlert, applyReportChanges, knownOfSnapshot, stateOfSnapshot, type KnownReport, type WallState } from "./wall-apply.ts";
 
+const PUBLISH_MS = 250;
+
 /** Who may see the wall, as the server last answered. */
 export type WallAccess = "loading" | "ok" | "revoked" | "login" | "forbidden";
 
@@ -40,6 +42,21 @@ export function createWallModel() {
     alerts: part("alerts"),
   };
   const listeners = new Set<ArrivalListener>();
+  /**
+   * The state as of the last applied change. Published to the panels at most every PUBLISH_MS: at 100
+   * reports a second the figures would change every frame, faster than anyone reads them, and each change
+   * re-renders panels. The dots and pulses on the map follow every frame (listeners).
+   */
+  let latest: WallState | null = null;
+  let publishTimer: ReturnType<typeof setTimeout> | null = null;
+  const publishNow = () => {
+    if (publishTimer) clearTimeout(publishTimer);
+    publishTimer = null;
+    state.value = latest;
+  };
+  const publishSoon = () => {
+    publishTimer ??= setTimeout(publishNow, PUBLISH_MS);
+  };
 
   return {
     state,
@@ -57,9 +74,10 @@ export function createWallModel() {
     },
 
     applySnapshot(s: WallSnapshot) {
-      known = knownOfSnapshot(s);
+      known = knownOfSnapshot(s, known);
+      latest = stateOfSnapshot(s, latest);
       batch(() => {
-        state.value = stateOfSnapshot(s);
+        publishNow();
         settings.value = s.settings;
         access.value = "ok";
       });
@@ -68,17 +86,19 @@ export function createWallModel() {
 
     /** One animation frame's worth of report changes, ascending by seq. */
     applyReportChanges(changes: readonly WallReportChange[]) {
-      const current = state.value;
-      if (!current || !changes.length) return;
-      const { state: next, arrived } = applyReportChanges(current, known, changes);
-      if (next !== current) state.value = next;
+      if (!latest || !changes.length) return;
+      const { state: next, arrived } = applyReportChanges(latest, known, changes);
+      if (next !== latest) {
+        latest = next;
+        publishSoon();
+      }
       for (const fn of listeners) fn(arrived, null);
     },
 
     applyAlertChange(change: AlertChange) {
-      const current = state.value;
-      if (!current) return;
-      state.value = applyAlert(current, change.alert);
+      if (!latest) return;
+      latest = applyAlert(latest, change.alert);
+      publishNow();
       if (change.kind === "opened" || change.kind === "escalated") alarm.value = { id: change.alert.id, severity: change.alert.severity, at: Date.now() };
     },
   };
