@@ -49,7 +49,7 @@ export const en: Record<MessageKey, string> = {
   "map.loadFailed": "Boundaries could not be loaded.",
 
   "login.title": "Log in to SIKANDA",
-  "login.username": "Username",
+  "login.username": "Username, e-mail or phone number",
   "login.password": "Password",
   "login.submit": "Log in",
   "login.failed": "Wrong username or password.",

@@ -51,7 +51,7 @@ export const id = {
   "map.loadFailed": "Batas wilayah gagal dimuat.",
 
   "login.title": "Masuk ke SIKANDA",
-  "login.username": "Nama pengguna",
+  "login.username": "Nama pengguna, e-mail atau nomor HP",
   "login.password": "Kata sandi",
   "login.submit": "Masuk",
   "login.failed": "Nama pengguna atau kata sandi salah.",

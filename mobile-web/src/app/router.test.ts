@@ -71,6 +71,19 @@ describe("leaving a view for home", () => {
     expect(router.route.value).toEqual({ name: "home" });
   });
 
+  it("leaves a finished view for home only while it is still the one shown", () => {
+    fakeBrowser();
+    const router = new RouterModel();
+    const form = { name: "edit", clientId: "c2" } as const;
+    router.navigate(form);
+    router.navigate({ name: "my-reports" });
+    router.leave(form); // the save finished after the officer opened their reports
+    expect(router.route.value).toEqual({ name: "my-reports" });
+    router.navigate(form);
+    router.leave(form);
+    expect(router.route.value).toEqual({ name: "home" });
+  });
+
   it("replaces the entry when the view was opened directly (a deep link)", () => {
     const browser = fakeBrowser();
     browser.location.hash = "#/situasi";

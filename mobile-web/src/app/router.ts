@@ -63,7 +63,15 @@ export const RouterModel = createModel(() => {
     else history.replaceState(null, "", routeHash({ name: "home" }));
   }
 
-  return { route, navigate, home };
+  /**
+   * Home after finishing `view` (a saved form) — unless the officer went elsewhere meanwhile (tapped "Laporan
+   * saya" while the save was being written): then they stay where they went.
+   */
+  function leave(view: Route): void {
+    if (routeHash(route.value) === routeHash(view)) home();
+  }
+
+  return { route, navigate, home, leave };
 });
 
 export type Router = InstanceType<typeof RouterModel>;

@@ -136,6 +136,7 @@ export function ReportForm(props: ReportFormProps) {
     errors.value = {};
     saveError.value = null;
     saving.value = true;
+    const view = router.route.value;
     try {
       const kept = new Set(props.uploadedPhotos ?? []);
       const queued = photos.photos.value.map(({ blob, sha256, mime }) => ({ blob, sha256, mime, ...(kept.has(sha256) ? { uploaded: true } : {}) }));
@@ -144,7 +145,7 @@ export function ReportForm(props: ReportFormProps) {
       // In the outbox now: the draft has done its job.
       if (autosave && props.draft) await autosave.close().then(() => dropDraft(props.draft!.ownerId, props.draft!.kind));
       notice.value = t("home.saved");
-      router.home();
+      router.leave(view);
     } catch (err) {
       saveError.value = t("form.saveFailed", { message: err instanceof Error ? err.message : String(err) });
     } finally {
