@@ -204,11 +204,6 @@ export function createApp(deps: AppDeps): App {
   const sequelize = db.sequelize;
   const app = express();
   const http = createServer(app);
-  // Node closes an idle keep-alive connection after 5 s; a client (a proxy, a phone, a test's request
-  // context) that reuses it at that moment gets a reset instead of an answer. Outlive the usual proxy
-  // idle timeout (60 s) instead, so the client is always the one that closes.
-  http.keepAliveTimeout = 65_000;
-  http.headersTimeout = 66_000;
   const absoluteSessionMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
   const session = createSessionMiddleware(config, sequelize);
   // One trust decision for every X-Forwarded-* reader: Express (req.ip, req.secure) and the origin checks.

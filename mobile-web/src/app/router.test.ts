@@ -71,7 +71,7 @@ describe("leaving a view for home", () => {
     expect(router.route.value).toEqual({ name: "home" });
   });
 
-  it("leaves a finished view for home only while it is still the one shown", () => {
+  it("leaves a finished view for home only while it is still the one shown", async () => {
     fakeBrowser();
     const router = new RouterModel();
     const form = { name: "edit", clientId: "c2" } as const;
@@ -82,6 +82,8 @@ describe("leaving a view for home", () => {
     router.navigate(form);
     router.leave(form);
     expect(router.route.value).toEqual({ name: "home" });
+    // history.back() lands a moment later (the fake browser's hashchange): let it, before the stubs go.
+    await new Promise((r) => setTimeout(r, 5));
   });
 
   it("replaces the entry when the view was opened directly (a deep link)", () => {
