@@ -46,6 +46,25 @@ describe("the notification centre", () => {
     ]);
   });
 
+  it("keeps a notification heard live while a slower, older read of the list was on its way", async () => {
+    const socket = fakeSocket();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // The first read answers late with the list as it was before the publication.
+    const slowFirst: typeof globalThis.fetch = async () => {
+      await held;
+      return Response.json({ data: [note(1)], page: { total: null, next: null }, unread: 1 });
+    };
+    const model = new NotificationsModel(createHttp({ fetch: slowFirst }), socket.connect);
+    model.start();
+    socket.push(note(2));
+    release();
+    await settle();
+    await settle();
+    expect(model.items.value.map((n) => n.id)).toEqual(["2", "1"]);
+    expect(model.unread.value).toBe(2);
+  });
+
   it("counts a live notification once, and takes the server's count after marking read", async () => {
     const socket = fakeSocket();
     const model = new NotificationsModel(fakeServer([note(2), note(1, "2026-03-01T00:00:00.000Z")]), socket.connect);

@@ -24,15 +24,25 @@ export const NotificationsModel = createModel((http: Http, connect: ConnectNotif
   const open = signal(false);
   let close: (() => void) | null = null;
 
+  /** The latest reload: an older one answering late (start and connect both reload) must not win. */
+  let reloads = 0;
+  /** Heard live while a reload is on its way: its answer may have been read before they were written. */
+  let heardDuringReload: NotificationView[] = [];
+
   async function reload(): Promise<void> {
+    const mine = ++reloads;
+    heardDuringReload = [];
     try {
       const answer = await http.call("GET /api/notifications", { query: { limit: PAGE } });
-      items.value = mergeNotifications([], answer.data);
-      unread.value = answer.unread;
+      if (mine !== reloads) return;
+      const listed = new Set(answer.data.map((n) => n.id));
+      const missed = heardDuringReload.filter((n) => !listed.has(n.id));
+      items.value = mergeNotifications([], [...answer.data, ...missed]);
+      unread.value = answer.unread + missed.filter((n) => !n.readAt).length;
       next.value = answer.page.next;
       failed.value = false;
     } catch {
-      failed.value = true;
+      if (mine === reloads) failed.value = true;
     }
   }
 
@@ -49,6 +59,7 @@ export const NotificationsModel = createModel((http: Http, connect: ConnectNotif
         connected: () => void reload(),
         disconnected: () => undefined,
         received: (n) => {
+          heardDuringReload.push(n);
           if (items.value.some((x) => x.id === n.id)) return;
           items.value = mergeNotifications(items.value, [n]);
           if (!n.readAt) unread.value += 1;
