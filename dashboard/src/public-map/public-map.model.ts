@@ -1,10 +1,10 @@
 import { computed, createModel, signal } from "@preact/signals";
-import type { PublicKecamatanSummary, PublicMapPoint, PublicReport } from "@contract/public-reports.ts";
+import type { PublicKecamatanSummary, PublicMap, PublicMapPoint, PublicReport } from "@contract/public-reports.ts";
 import type { Http } from "@kit/http.ts";
 import { apiQueryOf, DEFAULT_FILTERS, matches, type PublicFilters } from "./filters.ts";
 
 const LIST_PAGE = 20;
-/** Summary counts follow live changes exactly by asking again, a moment after the last change. */
+/** After live changes, the map is read again a moment after the last one: points and counts as the server has them. */
 const RECOUNT_MS = 1_000;
 
 /** A live publication as the map and list need it. */
@@ -13,7 +13,7 @@ const pointOf = (r: PublicReport): PublicMapPoint => ({ id: r.id, title: r.title
 /**
  * The public situation map's data: the published points for the filters, the per-kecamatan summary, and
  * a list paged by the server's cursor. Live publications and withdrawals are applied as they are heard
- * (public-live.ts); the counts are then fetched again, so they never drift from the server's.
+ * (public-live.ts); the map is then read again, so points and counts never drift from the server's.
  */
 export const PublicMapModel = createModel((http: Http, now: () => Date = () => new Date()) => {
   const filters = signal<PublicFilters>(DEFAULT_FILTERS);
@@ -31,6 +31,12 @@ export const PublicMapModel = createModel((http: Http, now: () => Date = () => n
   let generation = 0;
   let recount: ReturnType<typeof setTimeout> | undefined;
 
+  function applyMap(map: PublicMap): void {
+    points.value = map.points;
+    truncated.value = map.truncated;
+    summary.value = map.summary;
+  }
+
   async function load(f: PublicFilters = filters.value): Promise<void> {
     filters.value = f;
     const mine = ++generation;
@@ -40,11 +46,7 @@ export const PublicMapModel = createModel((http: Http, now: () => Date = () => n
     if (mine !== generation) return; // a newer filter won
     loading.value = false;
     error.value = !map.ok || !page.ok;
-    if (map.ok) {
-      points.value = map.data.data.points;
-      truncated.value = map.data.data.truncated;
-      summary.value = map.data.data.summary;
-    }
+    if (map.ok) applyMap(map.data.data);
     if (page.ok) {
       list.value = page.data.data;
       next.value = page.data.page.next;
@@ -72,7 +74,7 @@ export const PublicMapModel = createModel((http: Http, now: () => Date = () => n
     recount = setTimeout(() => {
       const mine = generation;
       void http.send("GET /api/public/map", { query: apiQueryOf(filters.value, now()) }).then((map) => {
-        if (map.ok && mine === generation) summary.value = map.data.data.summary;
+        if (map.ok && mine === generation) applyMap(map.data.data);
       });
     }, RECOUNT_MS);
   }
