@@ -3,7 +3,7 @@ import type { DuplicateCandidate } from "@contract/incidents.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { api, useAccount } from "../test/accounts.ts";
 import { dailyReport } from "../test/reports.ts";
-import { nearParingin, privateHour, situationAt, submitAs } from "../test/incidents.ts";
+import { nearParingin, privateHour, recentPeriodDay, situationAt, submitAs } from "../test/incidents.ts";
 
 const PARINGIN = "63.11.06";
 const JUAI = "63.11.01";
@@ -78,7 +78,7 @@ describe("duplicate candidates of a situation report", () => {
   });
 
   it("has none for a periodic report", async () => {
-    const period = new Date(privateHour()).toISOString().slice(0, 10);
+    const period = recentPeriodDay();
     const daily = await submitAs(t, officer.cookie, dailyReport(crypto.randomUUID(), period));
     const res = await duplicatesOf(daily, verifier.cookie);
     expect(res.status).toBe(200);

@@ -5,7 +5,7 @@ import { useTestApp } from "../test/test-app.ts";
 import { api, useAccount } from "../test/accounts.ts";
 import { dailyReport, POINTS } from "../test/reports.ts";
 import { openSocket } from "../test/sockets.ts";
-import { nearParingin, privateHour, situationAt, submitAs, verifyAs } from "../test/incidents.ts";
+import { nearParingin, privateHour, recentPeriodDay, situationAt, submitAs, verifyAs } from "../test/incidents.ts";
 
 const PARINGIN = "63.11.06";
 const JUAI = "63.11.01";
@@ -153,7 +153,7 @@ describe("merging duplicates into an incident and taking them out", () => {
     expect(other.status).toBe(404);
     expect(other.body.error.message).toContain(juai);
 
-    const period = new Date(base).toISOString().slice(0, 10);
+    const period = recentPeriodDay();
     const daily = await submitAs(t, officer.cookie, dailyReport(crypto.randomUUID(), period));
     expect((await api(t, "POST", "/api/incidents", { cookie: verifier.cookie, body: { reportIds: [paringin, daily] } })).status).toBe(400);
 
