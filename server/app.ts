@@ -85,6 +85,7 @@ import { createFacilitiesService } from "./facilities/facilities.service.ts";
 import { createFacilityPhotos } from "./facilities/facility-photos.ts";
 import { facilitiesRouter, publicFacilitiesRouter } from "./facilities/facilities.routes.ts";
 import { createPublicMapService } from "./publishing/public-map.service.ts";
+import { housekeepingOf } from "./housekeeping/housekeeping.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -183,7 +184,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
       db: sequelize,
       clock,
       log: categoryLogger(deps.log, "job"),
-      jobs: scheduledJobs({ rollups, duties }),
+      jobs: scheduledJobs({ rollups, duties, housekeeping: housekeepingOf(sequelize, deps.config) }),
       announce: announceJobRun(io),
       staleMinutes: deps.config.JOB_STALE_MINUTES,
       audit,

@@ -99,6 +99,10 @@ const ConfigSchema = z.object({
     .default("mailto:admin@sikanda.invalid"),
   /** Attempts per push (429, 5xx, network errors retried with exponential backoff) before giving up. */
   PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Days a read in-app notification is kept before the nightly housekeeping deletes it. */
+  NOTIFICATIONS_KEEP_READ_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days any in-app notification is kept, read or not. */
+  NOTIFICATIONS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /**
    * Accept plain-http push endpoints on localhost / 127.0.0.1 (a local stand-in push service). Default:
    * only outside production. Real push services are https; see docs/notifications.md.

@@ -52,3 +52,16 @@ export async function recordThrottleFailure(
 export async function clearThrottle(db: Sequelize, key: string): Promise<void> {
   await db.query("DELETE FROM login_throttle WHERE key = :key", { replacements: { key } });
 }
+
+/** Forget keys whose window ended before `before` and that are not blocked now (one row per address ever seen, otherwise). */
+export async function pruneThrottle(db: Sequelize, before: Date, now: Date): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM login_throttle
+        WHERE window_started_at < :before AND (blocked_until IS NULL OR blocked_until < :now)
+       RETURNING 1
+     ) SELECT count(*)::int AS n FROM gone`,
+    { replacements: { before, now }, type: QueryTypes.SELECT },
+  );
+  return row!.n;
+}

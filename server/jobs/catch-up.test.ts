@@ -40,6 +40,7 @@ describe("scheduled jobs", () => {
         "rollup-quarterly": ["2026-Q2"],
         "rollup-changes": ["2026-09-29T00:20"],
         "duty-check": ["2026-09-29T00:15"],
+        housekeeping: ["2026-09-27"],
       });
       seen = Math.max(...first.map((r) => r.id));
     } finally {
@@ -58,6 +59,7 @@ describe("scheduled jobs", () => {
         "rollup-quarterly": ["2026-Q3"],
         "rollup-changes": ["2026-10-02T00:20"],
         "duty-check": ["2026-10-02T00:15"],
+        housekeeping: ["2026-09-28", "2026-09-29", "2026-09-30"],
       });
       expect(missed.every((r) => r.outcome === "ok" && r.trigger === "schedule")).toBe(true);
       // Days before the weeks and months built from them, months before the quarter: the catch-up order.
@@ -89,6 +91,7 @@ describe("scheduled jobs", () => {
         "rollup-quarterly": ["2026-Q3"],
         "rollup-changes": ["2026-10-05T00:40"],
         "duty-check": ["2026-10-05T00:30"],
+        housekeeping: ["2026-10-03"],
       });
       expect(runs.map((r) => r.outcome)).toEqual(runs.map(() => "ok"));
     } finally {

@@ -23,6 +23,7 @@ import { createDutiesService } from "../duties/duties.service.ts";
 import { createRollupsService } from "../rollups/rollups.service.ts";
 import { addDays, kindOfKey } from "@contract/periods.ts";
 import type { JobRunView } from "@contract/jobs.ts";
+import { housekeepingOf } from "../housekeeping/housekeeping.service.ts";
 import { scheduledJobs } from "./catalog.ts";
 import { createJobsService } from "./jobs.service.ts";
 import type { Job } from "./job.ts";
@@ -66,7 +67,7 @@ async function main(): Promise<number> {
     await migrateUp(db.sequelize, categoryLogger(log, "db"));
     const rollups = createRollupsService(db.sequelize);
     const duties = createDutiesService({ db: db.sequelize, clock: systemClock });
-    const jobs = createJobsService({ db: db.sequelize, clock: systemClock, log: categoryLogger(log, "job"), jobs: scheduledJobs({ rollups, duties }), announce: printRun });
+    const jobs = createJobsService({ db: db.sequelize, clock: systemClock, log: categoryLogger(log, "job"), jobs: scheduledJobs({ rollups, duties, housekeeping: housekeepingOf(db.sequelize, config) }), announce: printRun });
     if (values.list) {
       for (const j of await jobs.list()) out(`${j.name.padEnd(18)} ${j.schedule.padEnd(18)} last done ${j.lastDonePeriod ?? "-"}  next ${j.nextRunAt}  ${j.description}`);
       return 0;

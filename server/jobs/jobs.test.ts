@@ -17,7 +17,7 @@ describe("the jobs API", () => {
     const res = await api(t, "GET", "/api/jobs", { cookie: admin.cookie });
     expect(res.status).toBe(200);
     const jobs = res.body.data as JobView[];
-    expect(jobs.map((j) => j.name)).toEqual(["rollup-daily", "rollup-weekly", "rollup-monthly", "rollup-quarterly", "rollup-changes", "duty-check"]);
+    expect(jobs.map((j) => j.name)).toEqual(["rollup-daily", "rollup-weekly", "rollup-monthly", "rollup-quarterly", "rollup-changes", "duty-check", "housekeeping"]);
     expect(jobs.find((j) => j.name === "rollup-monthly")).toMatchObject({ schedule: "15 0 1 * *", nextRunAt: "2026-10-31T16:15:00.000Z" });
     expect((await api(t, "GET", "/api/jobs", { cookie: leader.cookie })).status).toBe(403);
   });

@@ -22,6 +22,7 @@ import { notificationsTables } from "./0020-notifications.ts";
 import { newsTable } from "./0021-news.ts";
 import { facilitiesTable } from "./0022-facilities.ts";
 import { wallKiosks } from "./0023-wall-kiosks.ts";
+import { notificationRetention } from "./0024-notification-retention.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -58,4 +59,5 @@ export const migrations: Migration[] = [
   newsTable,
   facilitiesTable,
   wallKiosks,
+  notificationRetention,
 ];
