@@ -55,6 +55,9 @@ describe("verification workspace", () => {
     await deskA.locator('[data-testid="claim-bar"][data-mine="true"]').waitFor();
     expect(await deskA.getByTestId("li-fakta").textContent()).toContain("Sekitar 50 warga desa");
     expect(await deskA.getByTestId("detail-author").textContent()).toContain("NIP");
+    // No tile loads here: the place map's ground is the kecamatan's desa outlines, the report's own desa shaded.
+    await deskA.locator(".detail-map path.desa-outline--own").waitFor();
+    expect(await deskA.locator(".detail-map path.desa-outline").count()).toBeGreaterThan(3);
 
     // The other desk learns it live: held by the first verifier, and no decision buttons on the row.
     await row(deskB, claimId).locator('[data-testid="claim-badge"]').filter({ hasText: first.displayName }).waitFor();

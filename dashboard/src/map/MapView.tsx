@@ -44,7 +44,7 @@ export function MapView({ config, kecamatan, loadError, children }: Props) {
 }
 
 /** Leaflet's default prefix carries a flag; an official dashboard credits the library plainly. */
-function NeutralAttributionPrefix() {
+export function NeutralAttributionPrefix() {
   const map = useMap();
   useEffect(() => {
     map.attributionControl?.setPrefix('<a href="https://leafletjs.com" rel="noopener">Leaflet</a>');

@@ -1,18 +1,23 @@
 import "leaflet/dist/leaflet.css";
+import "../map/map.css";
+import { useEffect } from "preact/hooks";
 import type { ReportDetail } from "@contract/report-detail.ts";
 import { Circle, CircleMarker, MapContainer } from "react-leaflet";
 import { t } from "../i18n/i18n.ts";
-import { BaseTiles } from "../map/BaseTiles.tsx";
+import { BaseTiles, TilesNotice } from "../map/BaseTiles.tsx";
+import { NeutralAttributionPrefix } from "../map/MapView.tsx";
 import { KERAWANAN_COLORS } from "../map/kerawanan.ts";
-import type { PublicConfig } from "../map/map-data.model.ts";
+import type { KecamatanCollection, PublicConfig } from "../map/map-data.model.ts";
+import { PlaceOutlines } from "./PlaceOutlines.tsx";
 
 /**
  * Where the report was made: a small map with the point and its accuracy circle, and the desa and
  * kecamatan it was placed in; warnings when the point is outside the officer's own kecamatan or was
- * outside Balangan.
+ * outside Balangan. The desa and kecamatan outlines are its base layer when tiles fail.
  */
-export function LocationMap({ report, config }: { report: ReportDetail; config: PublicConfig | null }) {
+export function LocationMap({ report, config, boundaries }: { report: ReportDetail; config: PublicConfig | null; boundaries: Boundaries }) {
   const { lat, lng, accuracyM, source } = report.location;
+  useEffect(() => void boundaries.loadDesa(), [boundaries]);
   return (
     <div class="detail-location">
       <p data-testid="detail-place">
@@ -30,11 +35,23 @@ export function LocationMap({ report, config }: { report: ReportDetail; config: 
           {t("detail.outsideOwnKecamatan", { own: report.author.kecamatan?.nama ?? t("common.none") })}
         </p>
       ) : null}
-      <MapContainer center={[lat, lng]} zoom={15} minZoom={8} maxZoom={18} className="detail-map" scrollWheelZoom={false}>
+      <div class="detail-map-wrap">
+      <MapContainer center={[lat, lng]} zoom={15} minZoom={8} maxZoom={18} className="detail-map map" scrollWheelZoom={false}>
         {config?.tileUrl ? <BaseTiles url={config.tileUrl} attribution={config.tileAttribution} /> : null}
+        <PlaceOutlines kecamatan={boundaries.kecamatan.value} desa={boundaries.desa.value} kecamatanKode={report.kecamatan.kode} desaKode={report.desa?.kode ?? null} point={[lat, lng]} />
+          <NeutralAttributionPrefix />
         {accuracyM ? <Circle center={[lat, lng]} radius={accuracyM} pathOptions={{ color: "#1565c0", weight: 1, fillOpacity: 0.12 }} /> : null}
         <CircleMarker center={[lat, lng]} radius={8} className={`ops-marker ops-marker--${report.kerawanan}`} pathOptions={{ color: "#ffffff", weight: 2, fillColor: KERAWANAN_COLORS[report.kerawanan], fillOpacity: 1 }} />
       </MapContainer>
+      <TilesNotice />
+      </div>
     </div>
   );
+}
+
+/** What the detail map draws its outlines from (the page's MapDataModel). */
+export interface Boundaries {
+  kecamatan: { value: KecamatanCollection | null };
+  desa: { value: KecamatanCollection | null };
+  loadDesa(): Promise<void>;
 }

@@ -63,7 +63,7 @@ export function ReportDetailPage({ params }: PageProps) {
         <aside class="detail-side">
           <section class="li-section">
             <h3>{t("detail.location")}</h3>
-            <LocationMap report={report} config={mapData.config.value} />
+            <LocationMap report={report} config={mapData.config.value} boundaries={mapData} />
           </section>
           {report.kind === "situation" ? (
             <section class="li-section">
