@@ -49,17 +49,26 @@ export async function getAlerts(db: Sequelize, ids: string[], transaction?: Tran
 }
 
 /** Alerts for a list; `regions` limits to those kecamatan (a verifier's), null for all. */
-export async function listAlerts(db: Sequelize, q: AlertListQuery, regions: string[] | null): Promise<AlertRow[]> {
+export async function listAlerts(db: Sequelize, q: AlertListQuery, regions: string[] | null, limit = q.limit): Promise<(AlertRow & { cursor: string })[]> {
   const where: string[] = [];
   if (q.status === "live") where.push(`a.status <> 'closed'`);
   else if (q.status !== "all") where.push(`a.status = :status`);
   if (q.rule) where.push(`a.rule = :rule`);
   if (q.kecamatan) where.push(`a.kecamatan_kode = :kecamatan`);
   if (regions) where.push(`a.kecamatan_kode = ANY (CAST(:regions AS text[]))`);
-  return db.query<AlertRow>(`${SELECT_ALERT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.opened_at DESC, a.id LIMIT :limit`, {
-    replacements: { status: q.status, rule: q.rule ?? null, kecamatan: q.kecamatan ?? null, regions: regions ? `{${regions.join(",")}}` : null, limit: q.limit },
-    type: QueryTypes.SELECT,
-  });
+  const [cursorAt, cursorId] = q.cursor ? q.cursor.split("_") : [null, null];
+  if (q.cursor) where.push(`(a.opened_at, a.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))`);
+  // The cursor carries opened_at to the microsecond (a millisecond would skip or repeat alerts opened
+  // within one), written by the database itself.
+  return db.query<AlertRow & { cursor: string }>(
+    `SELECT x.*, to_char(x.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || x.id AS cursor
+     FROM (${SELECT_ALERT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.opened_at DESC, a.id DESC LIMIT :limit) x
+     ORDER BY x.opened_at DESC, x.id DESC`,
+    {
+      replacements: { status: q.status, rule: q.rule ?? null, kecamatan: q.kecamatan ?? null, regions: regions ? `{${regions.join(",")}}` : null, limit, cursorAt, cursorId },
+      type: QueryTypes.SELECT,
+    },
+  );
 }
 
 export interface LiveAlertRow {

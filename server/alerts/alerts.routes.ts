@@ -7,7 +7,7 @@ import type { AlertsService } from "./alerts.service.ts";
 export function alertsRouter(alerts: AlertsService): Router {
   return routerFor(
     {
-      "GET /api/alerts": async ({ query }, { req }) => ({ data: await alerts.list(actorOf(req), query) }),
+      "GET /api/alerts": async ({ query }, { req }) => alerts.list(actorOf(req), query),
       "GET /api/alerts/levels": async () => ({ data: await alerts.levels() }),
       "GET /api/alerts/rules": async () => ({ data: await alerts.settings() }),
       "PUT /api/alerts/rules": async ({ body }, { req }) => ({ data: await alerts.putSettings(actorOf(req), body, requestContext(req)) }),

@@ -14,6 +14,7 @@ import type { Clock } from "../core/clock.ts";
 import { conflict, notFound } from "../core/errors.ts";
 import type { IoServer } from "../core/io.ts";
 import type { RequestContext } from "../core/request-context.ts";
+import type { Paged } from "@contract/envelope.ts";
 import { acknowledgeAlert, appendAlertEvent, closeAlert, getAlerts, getRuleSettings, kecamatanLevels, listAlerts, putRuleSetting } from "./alerts.repo.ts";
 import { runRules, type RunChange } from "./alerts.engine.ts";
 import { presentAlert } from "./alerts.present.ts";
@@ -80,8 +81,11 @@ export function createAlertsService({ db, io, clock, audit, log, kecamatanNama }
       return changes;
     },
 
-    async list(actor: Actor, query: AlertListQuery): Promise<AlertView[]> {
-      return (await listAlerts(db, query, regionFilter(actor))).map(presentAlert);
+    /** A page of alerts, newest opened first; `next` continues after the last one listed (one more is read to know). */
+    async list(actor: Actor, query: AlertListQuery): Promise<Paged<AlertView>> {
+      const rows = await listAlerts(db, query, regionFilter(actor), query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      return { data: page.map(presentAlert), page: { total: null, next: rows.length > query.limit ? page[page.length - 1]!.cursor : null } };
     },
 
     get: readable,

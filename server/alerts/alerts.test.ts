@@ -131,7 +131,7 @@ describe("early-warning rules", () => {
     await t.services.alerts.evaluate(now);
     const key = `hotspot:${first[2]}`; // named by its first (oldest) report
     expect(await alertsOf(key)).toEqual([expect.objectContaining({ status: "open", severity: "waspada", evidence: 3 })]);
-    const [opened] = await t.services.alerts.list({ id: officer.id, role: "admin" } as never, { status: "live", rule: "hotspot", limit: 100 });
+    const { data: [opened] } = await t.services.alerts.list({ id: officer.id, role: "admin" } as never, { status: "live", rule: "hotspot", limit: 100 });
     expect(opened?.area).toMatchObject({ type: "Polygon" });
 
     for (let i = 3; i < 6; i++) await seed({ ...near(i), at: at(now, 30 * 60_000) });

@@ -106,6 +106,11 @@ export const AlertListQuery = z.strictObject({
   rule: AlertRule.optional(),
   kecamatan: z.string().regex(/^63\.11\.\d\d$/, "not a kecamatan code").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
+  /** The previous answer's `page.next`: the alerts opened before the last one it listed. */
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z_[0-9a-f-]{36}$/, "not a cursor of this list")
+    .optional(),
 });
 export type AlertListQuery = z.infer<typeof AlertListQuery>;
 

@@ -215,8 +215,8 @@ export const API_ROUTES = {
   "GET /api/public/photos/:id": { access: "public", params: PublicPhotoParams, output: "file" },
 
   // Early warning (issue 16, alerts.ts): alerts from the rules, leaders acknowledge, admins tune the rules.
-  /** Live alerts by default (open and acknowledged), newest first; verifiers see their region's. */
-  "GET /api/alerts": { access: "alert.read", query: AlertListQuery, output: dataOf(z.array(AlertView)) },
+  /** Live alerts by default (open and acknowledged), newest opened first, paged; verifiers see their region's. */
+  "GET /api/alerts": { access: "alert.read", query: AlertListQuery, output: pageOf(AlertView), cursor: "cursor" },
   /** Each kecamatan's alert level (normal / waspada / siaga / awas) from its live alerts. */
   "GET /api/alerts/levels": { access: "alert.read", output: dataOf(z.array(KecamatanAlertLevel)) },
   "GET /api/alerts/rules": { access: "alert.manage", output: dataOf(AlertRuleSettings) },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { AlertSeverity, AlertView } from "@contract/alerts.ts";
 import { createHttp } from "@kit/http.ts";
 import type { AlertSocketHandlers } from "./alert-socket.ts";
@@ -17,7 +17,11 @@ function fakeServer(state: { alerts: AlertView[] }) {
     if (url.pathname === "/api/alerts") {
       const status = url.searchParams.get("status") ?? "live";
       const list = state.alerts.filter((a) => (status === "live" ? a.status !== "closed" : status === "all" || a.status === status));
-      return Response.json({ data: list.slice(0, Number(url.searchParams.get("limit") ?? 100)) });
+      // The server's cursor names the last alert listed; this one is its index, enough for the model.
+      const from = Number(url.searchParams.get("cursor") ?? "-1") + 1;
+      const limit = Number(url.searchParams.get("limit") ?? 100);
+      const page = list.slice(from, from + limit);
+      return Response.json({ data: page, page: { total: null, next: from + limit < list.length ? String(from + limit - 1) : null } });
     }
     if (url.pathname === "/api/alerts/levels") return Response.json({ data: [{ kecamatanKode: "63.11.06", kecamatanNama: "Paringin", level: "awas", liveAlerts: 1 }] });
     const ack = /^\/api\/alerts\/([^/]+)\/acknowledge$/.exec(url.pathname);
@@ -127,18 +131,31 @@ describe("the alerts model", () => {
     model.stop();
   });
 
-  it("pages the history by asking for more, up to the server's limit", async () => {
-    const closed = Array.from({ length: 60 }, (_, i) => testAlert({ id: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, "0")}`, status: "closed" }));
+  it("pages the history with the server's cursor, and a reconnect keeps the older pages read", async () => {
+    // Newest first, a minute apart, as the server lists them.
+    const closed = Array.from({ length: 120 }, (_, i) =>
+      testAlert({ id: `00000000-0000-4000-8000-000000000${String(i).padStart(3, "0")}`, status: "closed", openedAt: new Date(Date.UTC(2026, 2, 2, 1) - i * 60_000).toISOString() }),
+    );
     const server = fakeServer({ alerts: closed });
-    const model = new AlertsModel(server.http, fakeSocket().connect, { later: () => undefined });
+    const socket = fakeSocket();
+    const model = new AlertsModel(server.http, socket.connect, { later: () => undefined });
     await model.setScope("closed");
     await model.start();
     expect(model.alerts.value).toHaveLength(50);
     expect(model.hasMore.value).toBe(true);
     await model.more();
-    expect(model.alerts.value).toHaveLength(60);
+    expect(model.alerts.value).toHaveLength(100);
+    expect(server.requests).toContain("GET /api/alerts?status=closed&limit=50&cursor=49");
+
+    // A reconnect reads the first page again; the second page stays listed and "more" goes on after it.
+    socket.handlers.connected();
+    await vi.waitFor(() => expect(server.requests.filter((r) => r === "GET /api/alerts?status=closed&limit=50")).toHaveLength(2));
+    await vi.waitFor(() => expect(model.alerts.value).toHaveLength(100));
+    await model.more();
+    expect(model.alerts.value).toHaveLength(120);
+    expect(new Set(model.alerts.value.map((a) => a.id)).size).toBe(120);
     expect(model.hasMore.value).toBe(false);
-    expect(server.requests).toContain("GET /api/alerts?status=closed&limit=100");
+    expect(server.requests).toContain("GET /api/alerts?status=closed&limit=50&cursor=99");
     model.stop();
   });
 });

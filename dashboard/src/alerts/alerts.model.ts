@@ -9,9 +9,8 @@ export type AlertsConnection = "idle" | "connecting" | "live" | "offline";
 
 /** The live list is short (a handful of alerts); the server's most in one answer covers it. */
 export const LIVE_LIMIT = 200;
-/** History grows by this many per "show more", up to what the server gives in one answer. */
+/** History comes in pages of this many, each "show more" reading the next with the server's cursor. */
 export const HISTORY_STEP = 50;
-export const HISTORY_MAX = 200;
 /** How long an alert that just opened or escalated stays marked in the list. */
 export const CUE_MS = 15_000;
 
@@ -37,11 +36,19 @@ export interface AlertsModelOptions {
  * patches the list as it comes; the events are not in the change log, so every (re)connect reads the
  * list again. News is never taken backwards (alert-list.ts `isNewer`).
  */
+/** Whether `a` comes after `b` in the server's history order (opened later first; on a tie, the greater id first). */
+function openedBefore(a: AlertView, b: AlertView): boolean {
+  const at = Date.parse(a.openedAt) - Date.parse(b.openedAt);
+  return at < 0 || (at === 0 && a.id < b.id);
+}
+
 export const AlertsModel = createModel((http: Http, connect: ConnectAlertSocket, options: AlertsModelOptions = {}) => {
   const later = options.later ?? ((ms, fn) => void setTimeout(fn, ms));
   const scope = signal<AlertScope>("live");
   const alerts = signal<readonly AlertView[]>([]);
   const limit = signal(LIVE_LIMIT);
+  /** The cursor of the history's next page; null when the last page read was the last. */
+  const next = signal<string | null>(null);
   const levels = signal<readonly KecamatanAlertLevel[]>([]);
   const loading = signal(false);
   const error = signal<unknown>(null);
@@ -53,8 +60,8 @@ export const AlertsModel = createModel((http: Http, connect: ConnectAlertSocket,
   const lastAlarm = signal<Alarm | null>(null);
   const sound = signal(false);
   const rules = signal<AlertRuleSettings | null>(null);
-  /** The server gave as many as asked: there may be older ones. */
-  const hasMore = computed(() => scope.value !== "live" && alerts.value.length >= limit.value && limit.value < HISTORY_MAX);
+  /** The server said there are older ones. */
+  const hasMore = computed(() => scope.value !== "live" && next.value !== null);
   /** Hotspot areas of the alerts in the list (and of the selected one, wherever it is). */
   const areas = computed(() => {
     const withArea = alerts.value.filter((a) => a.area);
@@ -65,13 +72,22 @@ export const AlertsModel = createModel((http: Http, connect: ConnectAlertSocket,
   let listRequest = 0;
   let disconnect: (() => void) | null = null;
 
+  /**
+   * The first page again (every connect). Older pages already read stay: a reconnect must not fold a
+   * leader's history back to its first page.
+   */
   async function loadList() {
     const mine = ++listRequest;
-    const { data } = await http.call("GET /api/alerts", { query: { status: scope.value, limit: limit.value } });
+    const { data, page } = await http.call("GET /api/alerts", { query: { status: scope.value, limit: limit.value } });
     if (mine !== listRequest) return;
     // What the socket brought while the answer was on its way is kept if it is newer.
     const known = new Map(alerts.value.map((a) => [a.id, a]));
-    alerts.value = sortAlerts(data.map((a) => (known.has(a.id) && !isNewer(a, known.get(a.id)!) ? known.get(a.id)! : a)));
+    const first = data.map((a) => (known.has(a.id) && !isNewer(a, known.get(a.id)!) ? known.get(a.id)! : a));
+    const oldest = data[data.length - 1];
+    const listed = new Set(data.map((a) => a.id));
+    const older = scope.value === "live" || !oldest || !page.next ? [] : alerts.value.filter((a) => !listed.has(a.id) && openedBefore(a, oldest));
+    alerts.value = sortAlerts([...first, ...older]);
+    if (!older.length) next.value = page.next;
     const sel = selected.value;
     const again = sel && alerts.value.find((a) => a.id === sel.id);
     if (again) showSelected(again);
@@ -182,17 +198,34 @@ export const AlertsModel = createModel((http: Http, connect: ConnectAlertSocket,
   }
 
   /** Live, closed or every alert; a new scope starts from the first page (read now if following). */
-  async function setScope(next: AlertScope) {
-    if (scope.value === next) return;
-    scope.value = next;
-    limit.value = next === "live" ? LIVE_LIMIT : HISTORY_STEP;
+  async function setScope(wanted: AlertScope) {
+    if (scope.value === wanted) return;
+    scope.value = wanted;
+    limit.value = wanted === "live" ? LIVE_LIMIT : HISTORY_STEP;
     alerts.value = [];
+    next.value = null;
     if (disconnect) await refresh();
   }
 
-  function more() {
-    limit.value = Math.min(HISTORY_MAX, limit.value + HISTORY_STEP);
-    return refresh();
+  /** The next page of the history, added below what is listed. */
+  async function more() {
+    const cursor = next.value;
+    if (!cursor || scope.value === "live") return;
+    const mine = listRequest;
+    loading.value = true;
+    try {
+      const { data, page } = await http.call("GET /api/alerts", { query: { status: scope.value, limit: HISTORY_STEP, cursor } });
+      // A scope change or a reload meanwhile has its own first page: this one no longer follows it.
+      if (mine !== listRequest) return;
+      const listed = new Set(alerts.value.map((a) => a.id));
+      alerts.value = sortAlerts([...alerts.value, ...data.filter((a) => !listed.has(a.id))]);
+      next.value = page.next;
+      error.value = null;
+    } catch (err) {
+      error.value = err;
+    } finally {
+      loading.value = false;
+    }
   }
 
   async function loadRules() {
