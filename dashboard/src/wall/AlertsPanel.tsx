@@ -18,7 +18,8 @@ export function AlertsPanel({ alerts, freshId }: { alerts: readonly AlertView[];
         {tx("wall.alerts.title")} <span class="wall-panel-count">{alerts.length}</span>
       </h2>
       {shown.length === 0 ? <p class="wall-empty">{tx("wall.alerts.none")}</p> : null}
-      <ul class="wall-alert-list">
+      {/* Up to three alerts take two lines each for their titles; more, one line each, so six still fit. */}
+      <ul class={`wall-alert-list${shown.length > 3 ? " wall-alert-list--dense" : ""}`}>
         {shown.map((a) => (
           <li key={a.id} class={`wall-alert${a.id === freshId ? " wall-alert--fresh" : ""}`} data-testid="wall-alert" data-alert-id={a.id} data-severity={a.severity}>
             <span class="wall-alert-sev" style={{ background: LEVEL_COLORS[a.severity], color: LEVEL_TEXT[a.severity] }}>
