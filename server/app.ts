@@ -161,7 +161,7 @@ function createServices(deps: AppDeps, io: IoServer, live: LiveSessions, regions
     scorecard: createScorecardService({ db: sequelize, clock, duties }),
     periodicDrafts: createPeriodicDraftsService({ db: sequelize }),
     kabupatenSummary: createKabupatenSummaryService({ db: sequelize, kecamatanList: regions.kecamatanList }),
-    publishing: createPublishingService({ db: sequelize, io, audit, claims: claims.decisions, photos: publicPhotos, onPublished: notifications.onPublished }),
+    publishing: createPublishingService({ db: sequelize, io, audit, claims: claims.decisions, photos: publicPhotos, onPublished: notifications.onPublished, onUnpublished: notifications.onUnpublished }),
     notifications,
     push,
     publicReports: createPublicReportsService(sequelize, publicPhotos),

@@ -105,6 +105,8 @@ export interface AlertServerEvents {
  */
 export interface NotificationServerEvents {
   "notification:new": (notification: NotificationView) => void;
+  /** These notifications of the owner's are gone: a report they told of was unpublished. */
+  "notification:removed": (removed: { ids: string[] }) => void;
 }
 
 export interface ServerToClientEvents extends ReportServerEvents, ClaimServerEvents, IncidentServerEvents, JobServerEvents, AlertServerEvents, WallServerEvents, NotificationServerEvents {

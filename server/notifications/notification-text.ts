@@ -44,10 +44,13 @@ export function publishedText(report: PublicReport): NotificationText {
   };
 }
 
+/** A publication's push tag: a later push of the same report replaces it on the phone; an unpublish drops the unsent ones by it. */
+export const publishTag = (reportId: string) => `laporan-${reportId}`;
+
 /** The Web Push message of a publication: the same words as the in-app one. */
 export function publishedPush(report: PublicReport): PushPayload {
   const text = publishedText(report);
-  return { title: text.title, body: text.body, url: text.link, tag: `laporan-${report.id}` };
+  return { title: text.title, body: text.body, url: text.link, tag: publishTag(report.id) };
 }
 
 /** A decision, as the report's author is told of it; null for a status that is not a decision. */

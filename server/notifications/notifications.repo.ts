@@ -93,3 +93,14 @@ export async function markRead(db: Sequelize, userId: string, ids: string[] | nu
     { replacements: { userId, ids: ids ? JSON.stringify(ids) : null, now } },
   );
 }
+
+/**
+ * An unpublished report's publication notices: deleted, so no guest's notification centre keeps showing
+ * the public title and summary of a report the agency withdrew. Answers whose they were, for the sockets.
+ */
+export async function deletePublicationNotices(db: Sequelize, reportId: string): Promise<{ id: string; user_id: string }[]> {
+  return db.query<{ id: string; user_id: string }>(
+    `DELETE FROM notifications WHERE report_id = :reportId AND kind = 'report_published' RETURNING id::text AS id, user_id`,
+    { replacements: { reportId }, type: QueryTypes.SELECT },
+  );
+}

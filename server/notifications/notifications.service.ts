@@ -8,11 +8,11 @@ import type { Actor } from "../auth/permissions.ts";
 import type { Clock } from "../core/clock.ts";
 import type { IoServer } from "../core/io.ts";
 import { createFanoutQueue } from "./fanout-queue.ts";
-import { decisionText, publishedPush, publishedText, receivedText } from "./notification-text.ts";
+import { decisionText, publishedPush, publishedText, publishTag, receivedText } from "./notification-text.ts";
 import { presentNotification } from "./notifications.present.ts";
-import { countUnread, insertForAuthor, insertForRegionVerifiers, insertForSubscribers, listNotifications, markRead } from "./notifications.repo.ts";
-import { announceNotifications } from "./notifications.socket.ts";
-import { enqueueForSubscribers } from "./push-queue.repo.ts";
+import { countUnread, deletePublicationNotices, insertForAuthor, insertForRegionVerifiers, insertForSubscribers, listNotifications, markRead } from "./notifications.repo.ts";
+import { announceNotifications, announceRemoved } from "./notifications.socket.ts";
+import { dropPendingPushesOf, enqueueForSubscribers } from "./push-queue.repo.ts";
 import { getSubscription, putSubscription } from "./subscriptions.repo.ts";
 
 /** A situation report just committed by intake, as its verifiers are told of it. */
@@ -91,6 +91,19 @@ export function createNotificationsService({ db, io, clock, log }: Notifications
     },
 
     onDecided,
+
+    /**
+     * A report was unpublished: its publication notices leave every subscriber's centre (live, through
+     * `notification:removed`) and its pushes not yet sent are dropped. What a phone already showed stays.
+     */
+    onUnpublished(reportId: string): void {
+      queue.run("report_unpublished", async () => {
+        const gone = await deletePublicationNotices(db, reportId);
+        const pushes = await dropPendingPushesOf(db, publishTag(reportId));
+        announceRemoved(io, gone);
+        if (gone.length || pushes) log.info({ reportId, notices: gone.length, pushes }, "publication notices withdrawn");
+      });
+    },
 
     /** Situation reports intake just committed: the verifiers of each one's kecamatan are told. */
     onCreated(reports: CreatedReportNotice[]): void {

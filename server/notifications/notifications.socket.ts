@@ -7,3 +7,10 @@ import type { NotificationRow } from "./notifications.repo.ts";
 export function announceNotifications(io: IoServer, rows: NotificationRow[]): void {
   for (const row of rows) io.to(rooms.user(row.user_id)).emit("notification:new", presentNotification(row));
 }
+
+/** Notifications deleted (an unpublished report's notices): each owner is told which of theirs went. */
+export function announceRemoved(io: IoServer, rows: { id: string; user_id: string }[]): void {
+  const byUser = new Map<string, string[]>();
+  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.id]);
+  for (const [userId, ids] of byUser) io.to(rooms.user(userId)).emit("notification:removed", { ids });
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotificationView } from "@contract/notifications.ts";
 import { useTestApp } from "../test/test-app.ts";
@@ -23,12 +24,16 @@ let officer: { id: string; cookie: string };
 const sockets: ClientSocket[] = [];
 /** What each account's socket heard of `notification:new`, by account id. */
 const heard = new Map<string, NotificationView[]>();
+/** The ids each account's socket was told were removed (`notification:removed`). */
+const removed = new Map<string, string[]>();
 
 async function listen(account: { id: string; cookie: string }) {
   const socket = await openSocket(t, { cookie: account.cookie });
   sockets.push(socket);
   heard.set(account.id, []);
+  removed.set(account.id, []);
   socket.on("notification:new", (n) => heard.get(account.id)!.push(NotificationView.parse(n)));
+  socket.on("notification:removed", ({ ids }) => removed.get(account.id)!.push(...ids));
 }
 
 beforeAll(async () => {
@@ -169,5 +174,44 @@ describe("in-app notifications", () => {
     expect((await api(t, "GET", "/api/notifications/subscriptions", { cookie: quietGuest.cookie })).body.data).toEqual({ enabled: false, kecamatan: [], bidang: [] });
     const bad = await api(t, "PUT", "/api/notifications/subscriptions", { cookie: quietGuest.cookie, body: { enabled: true, kecamatan: ["99.99.99"], bidang: [] } });
     expect(bad.status).toBe(400);
+  });
+
+  it("withdraws a publication's notices, live, and its pushes not yet sent, when the report is unpublished", async () => {
+    const endpoint = `https://push.invalid/${randomUUID()}`;
+    await t.db.sequelize.query(`INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES (:userId, :endpoint, 'k', 'a', now())`, {
+      replacements: { userId: halongGuest.id, endpoint },
+    });
+    const pendingPushes = async () =>
+      (
+        await t.db.sequelize.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM push_queue q JOIN push_subscriptions p ON p.id = q.subscription_id WHERE p.endpoint = :endpoint AND q.status = 'pending'`,
+          { replacements: { endpoint }, type: QueryTypes.SELECT },
+        )
+      )[0]!.n;
+    const id = await submitAs(t, officer.cookie, report(POINTS.halong));
+    const kept = await submitAs(t, officer.cookie, report(POINTS.halong));
+    await publish(id);
+    await publish(kept);
+    await settled();
+    const [notice] = about(heard.get(halongGuest.id)!, id);
+    expect(notice).toBeDefined();
+    expect(await pendingPushes()).toBe(2);
+    const unreadBefore = (await inbox(halongGuest.cookie)).unread;
+
+    const { body } = await api(t, "GET", `/api/reports/${id}`, { cookie: verifier.cookie });
+    const res = await api(t, "POST", `/api/reports/${id}/unpublish`, { cookie: verifier.cookie, body: { version: body.data.version, note: "Ditarik untuk koreksi" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await settled();
+
+    expect(removed.get(halongGuest.id)).toContain(notice!.id);
+    const after = await inbox(halongGuest.cookie);
+    expect(about(after.items, id)).toEqual([]);
+    expect(about(after.items, kept)).toHaveLength(1); // another publication's notice stays
+    expect(after.unread).toBe(unreadBefore - 1);
+    expect(await pendingPushes()).toBe(1);
+    // The officer's own decision notices are theirs to keep; nobody else was told of a removal.
+    expect(about((await inbox(officer.cookie)).items, id)).toEqual([]);
+    expect(removed.get(juaiGuest.id)).toEqual([]);
+    expect(removed.get(officer.id)).toEqual([]);
   });
 });

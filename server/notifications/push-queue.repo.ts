@@ -76,3 +76,12 @@ export async function getQueuedPushes(db: Sequelize, subscriptionId: string): Pr
     { replacements: { subscriptionId }, type: QueryTypes.SELECT },
   );
 }
+
+/** Pushes of a publication not sent yet, dropped when it is unpublished (one already delivered cannot be recalled). */
+export async function dropPendingPushesOf(db: Sequelize, tag: string): Promise<number> {
+  const rows = await db.query<{ id: string }>(`DELETE FROM push_queue WHERE status = 'pending' AND payload ->> 'tag' = :tag RETURNING id::text AS id`, {
+    replacements: { tag },
+    type: QueryTypes.SELECT,
+  });
+  return rows.length;
+}

@@ -44,6 +44,8 @@ export interface PublishingDeps {
   photos: PublicPhotos;
   /** After the publish commit: the public shape and the staff view (notifications/ tells subscribers and the author); must not throw. */
   onPublished?: (published: PublicReport, report: ReportView) => void;
+  /** After the unpublish commit (notifications/ withdraws the publication's notices); must not throw. */
+  onUnpublished?: (reportId: string) => void;
 }
 
 /** A report the actor may read and publish (404 when they may not read it, so ids reveal nothing). */
@@ -69,7 +71,7 @@ function refusePublishing(row: PublishableRow, version: number): AppError | null
  * log and the change log, told to staff as `report:updated` — and to the public namespace in the public
  * shape only.
  */
-export function createPublishingService({ db, io, audit, claims, photos, onPublished }: PublishingDeps) {
+export function createPublishingService({ db, io, audit, claims, photos, onPublished, onUnpublished }: PublishingDeps) {
   async function placesOf(row: Pick<PublishableRow, "kecamatan_kode" | "desa_kode">, transaction?: Transaction): Promise<PublicDraft["places"]> {
     const centres = await getRegionCentres(db, [row.kecamatan_kode, ...(row.desa_kode ? [row.desa_kode] : [])], transaction);
     const kec = centres.get(row.kecamatan_kode);
@@ -195,6 +197,7 @@ export function createPublishingService({ db, io, audit, claims, photos, onPubli
     announceReportChange(io, "report:updated", result.change, () => view);
     if (result.released) claims.announceReleased({ id: reportId, kecamatanKode: result.row.kecamatan_kode });
     announceUnpublished(io, reportId);
+    onUnpublished?.(reportId);
     return { report: view, published: null };
   }
 

@@ -3,6 +3,8 @@ import { openStaffSocket, type SocketLifecycle } from "../api/staff-socket.ts";
 
 export interface NotificationSocketHandlers extends SocketLifecycle {
   received(notification: NotificationView): void;
+  /** These of the user's notifications were deleted (their report was unpublished). */
+  removed(ids: string[]): void;
 }
 
 /** Opens the socket and returns how to close it; the model takes this shape, tests fake it. */
@@ -14,4 +16,7 @@ export type ConnectNotificationSocket = (handlers: NotificationSocketHandlers) =
  * (re)connect reads the list again.
  */
 export const connectNotificationSocket: ConnectNotificationSocket = (handlers) =>
-  openStaffSocket(handlers, (socket) => socket.on("notification:new", (n) => handlers.received(n)));
+  openStaffSocket(handlers, (socket) => {
+    socket.on("notification:new", (n) => handlers.received(n));
+    socket.on("notification:removed", ({ ids }) => handlers.removed(ids));
+  });

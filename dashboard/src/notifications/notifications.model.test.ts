@@ -32,7 +32,11 @@ function fakeServer(held: NotificationView[]) {
 
 function fakeSocket() {
   let handlers: NotificationSocketHandlers | null = null;
-  return { connect: (h: NotificationSocketHandlers) => ((handlers = h), () => (handlers = null)), push: (n: NotificationView) => handlers!.received(n) };
+  return {
+    connect: (h: NotificationSocketHandlers) => ((handlers = h), () => (handlers = null)),
+    push: (n: NotificationView) => handlers!.received(n),
+    remove: (ids: string[]) => handlers!.removed(ids),
+  };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -80,5 +84,35 @@ describe("the notification centre", () => {
     expect(model.unread.value).toBe(0); // the fake server never saw 3: its count wins
     model.stop();
     expect(model.items.value).toEqual([]);
+  });
+
+  it("drops the notices of an unpublished report live, with the unread count, and a late page does not bring them back", async () => {
+    const socket = fakeSocket();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let reads = 0;
+    // The first read is fast; the second (after the removal) answers late with the list as it was before.
+    const fetch: typeof globalThis.fetch = async () => {
+      reads++;
+      if (reads === 2) await held;
+      return Response.json({ data: [note(3), note(2), note(1, "2026-03-01T00:00:00.000Z")], page: { total: null, next: null }, unread: 2 });
+    };
+    const model = new NotificationsModel(createHttp({ fetch }), socket.connect);
+    model.start();
+    await settle();
+    expect(model.unread.value).toBe(2);
+
+    socket.remove(["3", "1"]);
+    expect(model.items.value.map((n) => n.id)).toEqual(["2"]);
+    expect(model.unread.value).toBe(1); // 3 was unread, 1 was read
+    expect(reads).toBe(1); // both were listed: nothing to ask the server
+
+    socket.remove(["99"]); // one beyond the pages read: the list is read again
+    expect(reads).toBe(2);
+    release();
+    await settle();
+    await settle();
+    expect(model.items.value.map((n) => n.id)).toEqual(["2"]);
+    model.stop();
   });
 });

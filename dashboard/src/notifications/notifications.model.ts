@@ -28,6 +28,9 @@ export const NotificationsModel = createModel((http: Http, connect: ConnectNotif
   let reloads = 0;
   /** Heard live while a reload is on its way: its answer may have been read before they were written. */
   let heardDuringReload: NotificationView[] = [];
+  /** Deleted on the server (unpublished reports' notices): a page read before the delete must not bring them back. */
+  const gone = new Set<string>();
+  const present = (list: readonly NotificationView[]) => list.filter((n) => !gone.has(n.id));
 
   async function reload(): Promise<void> {
     const mine = ++reloads;
@@ -37,7 +40,7 @@ export const NotificationsModel = createModel((http: Http, connect: ConnectNotif
       if (mine !== reloads) return;
       const listed = new Set(answer.data.map((n) => n.id));
       const missed = heardDuringReload.filter((n) => !listed.has(n.id));
-      items.value = mergeNotifications([], [...answer.data, ...missed]);
+      items.value = present(mergeNotifications([], [...answer.data, ...missed]));
       unread.value = answer.unread + missed.filter((n) => !n.readAt).length;
       next.value = answer.page.next;
       failed.value = false;
@@ -59,10 +62,20 @@ export const NotificationsModel = createModel((http: Http, connect: ConnectNotif
         connected: () => void reload(),
         disconnected: () => undefined,
         received: (n) => {
+          if (gone.has(n.id)) return;
           heardDuringReload.push(n);
           if (items.value.some((x) => x.id === n.id)) return;
           items.value = mergeNotifications(items.value, [n]);
           if (!n.readAt) unread.value += 1;
+        },
+        removed: (ids) => {
+          for (const id of ids) gone.add(id);
+          const known = items.value.filter((n) => gone.has(n.id));
+          items.value = present(items.value);
+          heardDuringReload = present(heardDuringReload);
+          unread.value = Math.max(0, unread.value - known.filter((n) => !n.readAt).length);
+          // Some were beyond the pages read: only the server knows whether they were unread.
+          if (known.length < ids.length) void reload();
         },
       });
       void reload();
@@ -79,7 +92,7 @@ export const NotificationsModel = createModel((http: Http, connect: ConnectNotif
     async loadMore(): Promise<void> {
       if (!next.value) return;
       const answer = await http.call("GET /api/notifications", { query: { limit: PAGE, before: next.value } });
-      items.value = mergeNotifications(items.value, answer.data);
+      items.value = present(mergeNotifications(items.value, answer.data));
       next.value = answer.page.next;
     },
 
