@@ -66,7 +66,7 @@ describe("admin: facilities", () => {
     ].join("\n");
     await page.getByTestId("facility-import-file").setInputFiles({ name: "fasilitas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByTestId("facility-import-check").click();
-    await page.getByTestId("facility-import-summary").filter({ hasText: "3 baris: 2 valid, 1 tidak valid." }).waitFor();
+    await page.getByTestId("facility-import-summary").filter({ hasText: "3 baris: 2 valid, 1 tidak valid, 0 duplikat." }).waitFor();
     const statuses = await page.getByTestId("facility-import-row").evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.line}:${(r as HTMLElement).dataset.status}`));
     expect(statuses).toEqual(["2:valid", "3:valid", "4:invalid"]);
     expect(await page.locator('[data-testid=facility-import-row][data-line="4"]').textContent()).toContain("jenis tidak dikenal");
@@ -83,6 +83,13 @@ describe("admin: facilities", () => {
     await page.getByTestId("facility-filter-q").press("Tab");
     await expect.poll(() => page.getByTestId("facility-row").count()).toBe(2);
     expect(await page.getByTestId("facility-row").filter({ hasText: `Masjid CSV ${tag}` }).textContent()).toContain("Paringin");
+
+    // The same file again: its rows are the stored facilities now, and there is nothing to import.
+    await page.getByTestId("facility-import-file").setInputFiles({ name: "fasilitas-lagi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("facility-import-check").click();
+    await page.getByTestId("facility-import-summary").filter({ hasText: "3 baris: 0 valid, 1 tidak valid, 2 duplikat." }).waitFor();
+    expect(await page.locator('[data-testid=facility-import-row][data-line="2"]').textContent()).toContain(`sama dengan fasilitas tersimpan “Masjid CSV ${tag}” (0 m)`);
+    expect(await page.getByTestId("facility-import-run").count()).toBe(0);
   });
 
   it("shows and hides the facilities layer on the ops map", async () => {

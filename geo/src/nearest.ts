@@ -18,6 +18,12 @@ function metresPerDegree(lat: number): { kx: number; ky: number } {
   return { kx: Math.cos(lat * RAD) * primeVertical * RAD, ky: meridian * RAD };
 }
 
+/** Metres between two points a few kilometres apart at most (the same local projection as below). */
+export function distanceMeters(a: Position, b: Position): number {
+  const { kx, ky } = metresPerDegree(((a[1] as number) + (b[1] as number)) / 2);
+  return Math.hypot(((b[0] as number) - (a[0] as number)) * kx, ((b[1] as number) - (a[1] as number)) * ky);
+}
+
 /**
  * Metres from a point to the nearest edge of a geometry. Uses a local projection around the point on the
  * WGS84 ellipsoid: within a few kilometres (all this is used for) it agrees with PostGIS's geography

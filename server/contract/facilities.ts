@@ -19,6 +19,8 @@ export const FACILITY_LIMITS = {
   importCharsMax: 900_000,
   /** Longest side of a facility photo as served (WebP, no metadata). */
   photoSideMax: 1280,
+  /** An imported row of the same type and name as a facility (or an earlier row) this close is taken for it. */
+  duplicateRadiusM: 100,
 } as const;
 
 export const FacilityType = z.enum(FACILITY_TYPES);
@@ -118,7 +120,7 @@ export const ImportFacilitiesQuery = z.strictObject({
 });
 
 /** Why a row was refused: the CSV column and a stable code (the message is English, for logs). */
-export const ImportIssueCode = z.enum(["required", "unknown_type", "not_number", "out_of_range", "too_long", "bad_text", "outside_region", "invalid"]);
+export const ImportIssueCode = z.enum(["required", "unknown_type", "not_number", "out_of_range", "too_long", "bad_text", "outside_region", "invalid", "duplicate"]);
 export type ImportIssueCode = z.infer<typeof ImportIssueCode>;
 export const ImportColumn = z.enum(["nama", "jenis", "alamat", "kontak", "lat", "lon"]);
 export type ImportColumn = z.infer<typeof ImportColumn>;
@@ -128,8 +130,12 @@ export type ImportIssue = z.infer<typeof ImportIssue>;
 /** One data row of the CSV: `line` is where it starts in the file (the header is line 1). */
 export const ImportRowResult = z.strictObject({
   line: z.number().int().min(2),
-  /** `valid` in a dry run, `inserted` when written, `invalid` with its reasons either way. */
-  status: z.enum(["valid", "inserted", "invalid"]),
+  /**
+   * `valid` in a dry run, `inserted` when written, `invalid` with its reasons either way, `duplicate` (never
+   * written) when a facility of the same type and name is within FACILITY_LIMITS.duplicateRadiusM — already
+   * stored, or an earlier row of the same file: importing one file twice adds nothing the second time.
+   */
+  status: z.enum(["valid", "inserted", "invalid", "duplicate"]),
   name: z.string().nullable(),
   type: FacilityType.nullable(),
   kecamatan: RegionRef.nullable(),
@@ -137,6 +143,8 @@ export const ImportRowResult = z.strictObject({
   /** The new facility (inserted rows only). */
   id: z.string().nullable(),
   reasons: z.array(ImportIssue),
+  /** What a `duplicate` row repeats: a stored facility (its id) or an earlier row (its line), and how far apart. */
+  duplicateOf: z.strictObject({ id: z.string().nullable(), line: z.number().int().nullable(), name: z.string(), distanceM: z.number().int().min(0) }).nullable(),
 });
 export type ImportRowResult = z.infer<typeof ImportRowResult>;
 
@@ -145,6 +153,7 @@ export const ImportFacilitiesResult = z.strictObject({
   total: z.number().int(),
   valid: z.number().int(),
   invalid: z.number().int(),
+  duplicates: z.number().int(),
   inserted: z.number().int(),
   rows: z.array(ImportRowResult),
 });

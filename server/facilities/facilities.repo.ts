@@ -143,3 +143,28 @@ export async function hasPublicPhoto(db: Sequelize, id: string): Promise<boolean
   });
   return !!row;
 }
+
+/**
+ * For each candidate row, the nearest stored facility (active or not) of its type and name (compared as
+ * `sameName` does) within `radiusM` metres, if any. One statement for the whole file; the GiST index
+ * answers the box test, the spheroid distance then keeps those truly within the radius.
+ */
+export async function findStoredNamesakes(
+  db: Sequelize,
+  rows: { line: number; type: string; name: string; lat: number; lng: number }[],
+  radiusM: number,
+): Promise<{ line: number; id: string; name: string; distance_m: number }[]> {
+  if (!rows.length) return [];
+  return db.query(
+    `SELECT DISTINCT ON (r.line) r.line, f.id, f.name, round(ST_Distance(f.location::geography, p.pt::geography))::int AS distance_m
+     FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r (line integer, type text, name text, lat float8, lng float8)
+     CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326) AS pt) p
+     JOIN facilities f
+       ON f.type = r.type
+      AND f.location && ST_Expand(p.pt, :radius / 111000.0 * 1.1)
+      AND ST_DWithin(f.location::geography, p.pt::geography, :radius)
+      AND regexp_replace(lower(btrim(f.name)), '\\s+', ' ', 'g') = regexp_replace(lower(btrim(r.name)), '\\s+', ' ', 'g')
+     ORDER BY r.line, ST_Distance(f.location::geography, p.pt::geography), f.id`,
+    { replacements: { rows: JSON.stringify(rows), radius: radiusM }, type: QueryTypes.SELECT },
+  );
+}

@@ -1,14 +1,15 @@
 import type { Sequelize } from "sequelize";
-import type {
-  CreateFacilityInput,
-  FacilityListQuery,
-  FacilityPoint,
-  FacilityView,
-  ImportFacilitiesResult,
-  ImportRowResult,
-  PublicFacilitiesQuery,
-  PublicFacility,
-  UpdateFacilityInput,
+import {
+  FACILITY_LIMITS,
+  type CreateFacilityInput,
+  type FacilityListQuery,
+  type FacilityPoint,
+  type FacilityView,
+  type ImportFacilitiesResult,
+  type ImportRowResult,
+  type PublicFacilitiesQuery,
+  type PublicFacility,
+  type UpdateFacilityInput,
 } from "@contract/facilities.ts";
 import { REPORT_LIMITS } from "@contract/reports.ts";
 import type { AuditService } from "../audit/audit.service.ts";
@@ -17,9 +18,11 @@ import type { RequestContext } from "../core/request-context.ts";
 import type { Located, RegionsService } from "../regions/regions.service.ts";
 import type { FacilityPhotos } from "./facility-photos.ts";
 import { readFacilityCsv } from "./facility-csv.ts";
+import { duplicatesWithinFile } from "./import-duplicates.ts";
 import { presentFacility, presentPublicFacility } from "./facilities.present.ts";
 import {
   deleteFacility,
+  findStoredNamesakes,
   getFacility,
   getFacilityNames,
   hasPublicPhoto,
@@ -140,31 +143,47 @@ export function createFacilitiesService({ db, regions, audit, photos }: Faciliti
 
     /**
      * Check every row of a CSV and place it; unless a dry run, insert the valid rows in one transaction.
-     * Invalid rows are answered with their reasons, never dropped silently.
+     * Invalid rows are answered with their reasons, never dropped silently; a row repeating a stored
+     * facility or an earlier row (same type and name within FACILITY_LIMITS.duplicateRadiusM) is answered
+     * `duplicate` and not written, so importing one file twice adds nothing the second time.
      */
     async importCsv(ctx: RequestContext, csv: string, dryRun: boolean): Promise<ImportFacilitiesResult> {
       const rows = readFacilityCsv(csv);
       const results: ImportRowResult[] = [];
-      const valid: { index: number; item: NewFacility }[] = [];
+      const placed: { index: number; line: number; item: NewFacility }[] = [];
       for (const row of rows) {
-        const result: ImportRowResult = { line: row.line, status: "invalid", name: row.name, type: row.input?.type ?? null, kecamatan: null, desa: null, id: null, reasons: row.reasons };
+        const result: ImportRowResult = { line: row.line, status: "invalid", name: row.name, type: row.input?.type ?? null, kecamatan: null, desa: null, id: null, reasons: row.reasons, duplicateOf: null };
         const where = row.input ? await place(row.input.location) : null;
         if (row.input && !where) result.reasons = [{ column: "lat", code: "outside_region", message: OUTSIDE_MESSAGE }];
         if (row.input && where) {
           Object.assign(result, { status: "valid", kecamatan: where.kecamatan, desa: where.desa });
-          valid.push({ index: results.length, item: toNew(row.input, where) });
+          placed.push({ index: results.length, line: row.line, item: toNew(row.input, where) });
         }
         results.push(result);
       }
+      const candidates = placed.map((p) => ({ line: p.line, type: p.item.type, name: p.item.name, lat: p.item.lat, lng: p.item.lng }));
+      const repeats = duplicatesWithinFile(candidates);
+      for (const s of await findStoredNamesakes(db, candidates, FACILITY_LIMITS.duplicateRadiusM)) {
+        // A stored facility is the better answer than an earlier row: it is what the admin can open.
+        repeats.set(s.line, { id: s.id, line: null, name: s.name, distanceM: s.distance_m });
+      }
+      const valid = placed.filter((p) => {
+        const of = repeats.get(p.line);
+        if (!of) return true;
+        const message = of.id ? `Same as the stored facility "${of.name}", ${of.distanceM} m away` : `Same as line ${of.line}, ${of.distanceM} m away`;
+        Object.assign(results[p.index]!, { status: "duplicate", duplicateOf: of, reasons: [{ column: "nama", code: "duplicate", message }] });
+        return false;
+      });
+      const invalid = rows.length - placed.length;
       let inserted = 0;
       if (!dryRun && valid.length)
         await db.transaction(async (transaction) => {
           const ids = await insertFacilities(db, valid.map((v) => v.item), ctx.user?.id ?? null, transaction);
           valid.forEach((v, i) => Object.assign(results[v.index]!, { status: "inserted", id: ids[i] }));
           inserted = ids.length;
-          await audit.record(ctx, "facility.imported", { targetType: "facility", targetId: null, details: { rows: rows.length, inserted, invalid: rows.length - valid.length } }, transaction);
+          await audit.record(ctx, "facility.imported", { targetType: "facility", targetId: null, details: { rows: rows.length, inserted, invalid, duplicates: repeats.size } }, transaction);
         });
-      return { dryRun, total: rows.length, valid: valid.length, invalid: rows.length - valid.length, inserted, rows: results };
+      return { dryRun, total: rows.length, valid: valid.length, invalid, duplicates: repeats.size, inserted, rows: results };
     },
 
     /** Active facilities for anyone, with the documented filters only. */

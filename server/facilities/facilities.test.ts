@@ -196,7 +196,7 @@ describe("facilities: CSV import", () => {
     expect(res.status).toBe(200);
     const result = res.body.data as ImportFacilitiesResult;
     expect(summary(result)).toEqual(expected("valid"));
-    expect(result).toMatchObject({ dryRun: true, total: 6, valid: 2, invalid: 4, inserted: 0 });
+    expect(result).toMatchObject({ dryRun: true, total: 6, valid: 2, invalid: 4, duplicates: 0, inserted: 0 });
     expect(result.rows.every((r) => r.id === null)).toBe(true);
     expect(await importedNames()).toEqual([]);
     // The same as a raw text/csv body.
@@ -211,10 +211,41 @@ describe("facilities: CSV import", () => {
     expect(res.status).toBe(200);
     const result = res.body.data as ImportFacilitiesResult;
     expect(summary(result)).toEqual(expected("inserted"));
-    expect(result).toMatchObject({ dryRun: false, total: 6, valid: 2, invalid: 4, inserted: 2 });
+    expect(result).toMatchObject({ dryRun: false, total: 6, valid: 2, invalid: 4, duplicates: 0, inserted: 2 });
     expect(await importedNames()).toEqual([`Masjid Impor ${tag}`, `Sekolah Impor ${tag}`]);
     const masjid = (await api(t, "GET", `/api/facilities?q=${encodeURIComponent(`Masjid Impor ${tag}`)}`, { cookie: admin.cookie })).body.data[0] as FacilityView;
     expect(masjid).toMatchObject({ id: result.rows[0]!.id, address: "Jl. A. Yani, km 2", contact: "0526-1", type: "rumah_ibadah" });
+  });
+
+  it("adds nothing when the same file comes again: its rows are duplicates of the stored facilities", async () => {
+    const first = (await api(t, "POST", "/api/facilities/import", { cookie: admin.cookie, body: { csv, dryRun: true } })).body.data as ImportFacilitiesResult;
+    expect(first.rows.filter((r) => r.status === "duplicate").map((r) => r.line)).toEqual([2, 3]);
+    const res = await api(t, "POST", "/api/facilities/import", { cookie: admin.cookie, body: { csv } });
+    const result = res.body.data as ImportFacilitiesResult;
+    expect(result).toMatchObject({ dryRun: false, total: 6, valid: 0, invalid: 4, duplicates: 2, inserted: 0 });
+    const stored = (await api(t, "GET", `/api/facilities?q=${encodeURIComponent(`Masjid Impor ${tag}`)}`, { cookie: admin.cookie })).body.data[0] as FacilityView;
+    expect(result.rows[0]).toMatchObject({ status: "duplicate", id: null, duplicateOf: { id: stored.id, line: null, name: stored.name, distanceM: 0 }, reasons: [{ column: "nama", code: "duplicate" }] });
+    expect(await importedNames()).toEqual([`Masjid Impor ${tag}`, `Sekolah Impor ${tag}`]);
+  });
+
+  it("takes a row for a repeat of an earlier row of the file only with the same type and name, within 100 m", async () => {
+    const name = `Pos Kembar ${tag}`;
+    const twins = [
+      "nama,jenis,lat,lon",
+      `${name},pos_keamanan,-2.3217,115.4584`,
+      // Case and spaces do not count; 44 m north.
+      `  ${name.toUpperCase().replace(" ", "   ")} ,pos_keamanan,-2.3213,115.4584`,
+      // 550 m away: another post of the same name.
+      `${name},pos_keamanan,-2.3167,115.4584`,
+      // The same place and name, another type.
+      `${name},kantor_pemerintahan,-2.3217,115.4584`,
+    ].join("\n");
+    const result = (await api(t, "POST", "/api/facilities/import", { cookie: admin.cookie, body: { csv: twins, dryRun: true } })).body.data as ImportFacilitiesResult;
+    expect(result.rows.map((r) => r.status)).toEqual(["valid", "duplicate", "valid", "valid"]);
+    expect(result.rows[1]!.duplicateOf).toMatchObject({ id: null, line: 2, name });
+    expect(result.rows[1]!.duplicateOf!.distanceM).toBeGreaterThan(40);
+    expect(result.rows[1]!.duplicateOf!.distanceM).toBeLessThan(48);
+    expect(result).toMatchObject({ valid: 3, duplicates: 1, invalid: 0 });
   });
 
   it("refuses a file without the header, or with too many rows, as a whole", async () => {

@@ -6,7 +6,14 @@ import { Banner } from "../ui/Banner.tsx";
 import { tx, typeLabel } from "./messages.ts";
 import { models } from "./models.ts";
 
-const reasonText = (r: ImportIssue) => tx(`fac.issue.${r.code}`, { column: r.column });
+function reasonText(issue: ImportIssue, row: ImportRowResult): string {
+  const of = row.duplicateOf;
+  if (issue.code === "duplicate" && of) {
+    const what = of.id ? tx("fac.duplicate.stored", { name: of.name }) : tx("fac.duplicate.line", { line: of.line ?? "?" });
+    return tx("fac.issue.duplicate", { what, m: of.distanceM });
+  }
+  return tx(`fac.issue.${issue.code}`, { column: issue.column });
+}
 
 /**
  * CSV import in two steps: pick a file and check it (a dry run: every row's outcome, nothing written),
@@ -56,7 +63,7 @@ export function FacilityImport() {
       {result ? (
         <>
           <p data-testid="facility-import-summary">
-            {tx(result.dryRun ? "fac.import.summary" : "fac.import.done", { total: result.total, valid: result.valid, invalid: result.invalid, inserted: result.inserted })}
+            {tx(result.dryRun ? "fac.import.summary" : "fac.import.done", { total: result.total, valid: result.valid, invalid: result.invalid, duplicates: result.duplicates, inserted: result.inserted })}
           </p>
           <Table columns={[tx("fac.import.line"), tx("fac.import.result"), tx("fac.name"), tx("fac.type"), tx("fac.place"), tx("fac.import.reasons")]} testId="facility-import-rows">
             {result.rows.map((r) => (
@@ -73,11 +80,11 @@ function ImportRow({ r }: { r: ImportRowResult }) {
   return (
     <tr data-testid="facility-import-row" data-status={r.status} data-line={r.line}>
       <td>{r.line}</td>
-      <td class={r.status === "invalid" ? "facility-invalid" : undefined}>{tx(`fac.import.status.${r.status}`)}</td>
+      <td class={r.status === "invalid" ? "facility-invalid" : r.status === "duplicate" ? "facility-duplicate" : undefined}>{tx(`fac.import.status.${r.status}`)}</td>
       <td>{r.name ?? "—"}</td>
       <td>{r.type ? typeLabel(r.type) : "—"}</td>
       <td>{r.kecamatan ? [r.kecamatan.nama, r.desa?.nama].filter(Boolean).join(" / ") : "—"}</td>
-      <td>{r.reasons.map(reasonText).join("; ")}</td>
+      <td>{r.reasons.map((issue) => reasonText(issue, r)).join("; ")}</td>
     </tr>
   );
 }
