@@ -1,6 +1,7 @@
 import type { ReportHistoryEntry } from "@contract/report-detail.ts";
 import { formatStamp } from "@kit/wita.ts";
 import { locale, t } from "../i18n/i18n.ts";
+import { foldPublicationEntries } from "./history-fold.ts";
 
 const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : null);
 
@@ -14,6 +15,8 @@ function facts(e: ReportHistoryEntry, timeZone?: string): string[] {
   if (str(d.agencyName)) out.push(t("history.agency", { name: str(d.agencyName)! }));
   if (str(d.holderName)) out.push(t("history.holder", { name: str(d.holderName)! }));
   if (str(d.expiresAt)) out.push(t("history.until", { at: formatStamp(str(d.expiresAt), locale.value, timeZone) }));
+  if (d.generalization === "desa" || d.generalization === "kecamatan") out.push(t(`history.public.${d.generalization}`));
+  if (typeof d.photos === "number") out.push(t("history.publicPhotos", { n: d.photos }));
   return out;
 }
 
@@ -22,7 +25,7 @@ export function HistoryList({ entries, timeZone }: { entries: ReportHistoryEntry
   if (!entries.length) return <p class="muted">{t("history.empty")}</p>;
   return (
     <ol class="history" data-testid="history">
-      {entries.map((e) => (
+      {foldPublicationEntries(entries).map((e) => (
         <li key={e.id} class="history-entry" data-testid="history-entry" data-action={e.action}>
           <div>
             <strong>{t(`history.action.${e.action}`)}</strong>
