@@ -23,6 +23,7 @@ import { newsTable } from "./0021-news.ts";
 import { facilitiesTable } from "./0022-facilities.ts";
 import { wallKiosks } from "./0023-wall-kiosks.ts";
 import { notificationRetention } from "./0024-notification-retention.ts";
+import { wallTickerIndex } from "./0025-wall-ticker-index.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -60,4 +61,5 @@ export const migrations: Migration[] = [
   facilitiesTable,
   wallKiosks,
   notificationRetention,
+  wallTickerIndex,
 ];

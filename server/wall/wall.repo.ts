@@ -47,14 +47,16 @@ export async function getRecentReports(db: Sequelize, r: Range, limit: number): 
   );
 }
 
-/** The newest verified or published reports received before `to` (by arrival), newest first. */
+/**
+ * The latest verified or published reports by when they were verified (their arrival for reports older
+ * than that record), up to `to`, latest first: the order the live ticker puts a report in as its
+ * verification arrives, so the minute's snapshot does not reshuffle it. Index reports_verified_order_idx.
+ */
 export async function getTickerReports(db: Sequelize, to: Date, limit: number): Promise<WallReportRow[]> {
   return db.query<WallReportRow>(
     `SELECT ${WALL_REPORT_COLUMNS} FROM ${WALL_REPORT_FROM}
-     WHERE r.id IN (
-       (SELECT id FROM reports WHERE status = 'verified' AND received_at < :to ORDER BY received_at DESC LIMIT :limit)
-       UNION ALL (SELECT id FROM reports WHERE status = 'published' AND received_at < :to ORDER BY received_at DESC LIMIT :limit))
-     ORDER BY r.received_at DESC, r.id DESC LIMIT :limit`,
+     WHERE r.status IN ('verified', 'published') AND COALESCE(r.first_verified_at, r.received_at) < :to
+     ORDER BY COALESCE(r.first_verified_at, r.received_at) DESC, r.id DESC LIMIT :limit`,
     { replacements: { to, limit }, type: QueryTypes.SELECT },
   );
 }
