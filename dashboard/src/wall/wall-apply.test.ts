@@ -127,4 +127,25 @@ describe("the wall's live alerts", () => {
     expect(state.tiles[0]).toMatchObject({ level: "normal", openAlerts: 0 });
     expect(state.alerts).toEqual([]);
   });
+
+  it("puts a report at the ticker's head when it is verified or published, and leaves a listed one in place on other changes", () => {
+    const old = report("old", { status: "verified", receivedAt: "2026-11-28T04:00:00.000Z" });
+    const listed = [report("t1", { status: "verified" }), report("t2", { status: "published" })];
+    const s = snapshot({ ticker: listed });
+    const state = stateOfSnapshot(s);
+    const known = knownOfSnapshot(s);
+
+    // A photo added to the second: it stays second (the ticker is ordered by verification).
+    const photo = applyReportChanges(state, known, [change(11, { ...listed[1]!, perihal: "Dengan foto" }, "photo_added")]);
+    expect(photo.state.ticker.map((r) => [r.id, r.perihal])).toEqual([
+      ["t1", "Laporan t1"],
+      ["t2", "Dengan foto"],
+    ]);
+    // A report received days ago and verified now: at the head, though the wall never knew it.
+    const verified = applyReportChanges(photo.state, known, [change(12, old, "status_changed")]);
+    expect(verified.state.ticker.map((r) => r.id)).toEqual(["old", "t1", "t2"]);
+    // An amendment of a verified report not listed does not bring it in.
+    const other = applyReportChanges(verified.state, known, [change(13, report("x", { status: "verified" }), "amendment_reviewed")]);
+    expect(other.state.ticker.map((r) => r.id)).toEqual(["old", "t1", "t2"]);
+  });
 });

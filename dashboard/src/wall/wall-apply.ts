@@ -36,6 +36,8 @@ export const INCOMING_MAX = 20;
 export const KNOWN_MAX = 1_000;
 
 const TICKER_STATUSES: ReadonlySet<ReportStatus> = new Set(["verified", "published"]);
+/** The change-log kinds that can make a report verified or published: news for the ticker's head. */
+const TICKER_NEWS: ReadonlySet<string> = new Set(["status_changed", "published"]);
 const RANK: Record<AlertLevel, number> = { normal: 0, waspada: 1, siaga: 2, awas: 3 };
 
 export function knownOf(r: WallReport): KnownReport {
@@ -128,8 +130,12 @@ export function applyReportChanges(state: WallState, known: Map<string, KnownRep
       count(now, 1);
     }
     remember(known, report.id, now);
-    if (TICKER_STATUSES.has(report.status)) ticker = [report, ...ticker.filter((r) => r.id !== report.id)].slice(0, TICKER_MAX);
-    else if (ticker.some((r) => r.id === report.id)) ticker = ticker.filter((r) => r.id !== report.id);
+    // The ticker is ordered by verification (as the snapshot is): a report goes to its head when it is
+    // verified or published, and any other change of a listed one (a photo, a merge) leaves it in place.
+    if (!TICKER_STATUSES.has(report.status)) {
+      if (ticker.some((r) => r.id === report.id)) ticker = ticker.filter((r) => r.id !== report.id);
+    } else if (TICKER_NEWS.has(change.kind)) ticker = [report, ...ticker.filter((r) => r.id !== report.id)].slice(0, TICKER_MAX);
+    else if (ticker.some((r) => r.id === report.id)) ticker = ticker.map((r) => (r.id === report.id ? report : r));
     if (incoming.some((r) => r.id === report.id)) incoming = incoming.map((r) => (r.id === report.id ? report : r));
   }
 
