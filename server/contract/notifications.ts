@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { KecamatanKode } from "./auth.ts";
-import { Bidang } from "./reports.ts";
+import { Bidang, Kerawanan, ReportStatus } from "./reports.ts";
 
 /**
  * Notifications (issue 14 part 3): an in-app centre per user, the subscriptions that decide which
@@ -31,12 +31,25 @@ export type NotificationKind = z.infer<typeof NotificationKind>;
 /** Ids are decimal strings of a bigint sequence: newest first is highest first, and the cursor is one. */
 const NotificationId = z.string().regex(/^\d{1,18}$/, "not a notification id");
 
+/**
+ * What a notification is about, as data, so each reader's language can word it: `title` and `body` are
+ * the Indonesian words (as pushed), these the facts behind them — the same audience's facts only (a
+ * publication's from the public shape). Null on notifications stored before they were kept.
+ */
+export const NotificationParams = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("report_published"), kecamatan: z.string(), title: z.string(), bidang: Bidang, place: z.string(), day: z.string(), summary: z.string() }),
+  z.strictObject({ kind: z.literal("report_decided"), number: z.string(), status: ReportStatus, perihal: z.string(), note: z.string().nullable() }),
+  z.strictObject({ kind: z.literal("report_received"), number: z.string(), kecamatan: z.string(), perihal: z.string(), kerawanan: Kerawanan }),
+]);
+export type NotificationParams = z.infer<typeof NotificationParams>;
+
 /** One notification as its owner sees it. The same shape for every role; its text is made per audience. */
 export const NotificationView = z.strictObject({
   id: NotificationId,
   kind: NotificationKind,
   title: z.string(),
   body: z.string(),
+  params: NotificationParams.nullable(),
   /** Where a click goes in the dashboard: `/laporan/<id>` (public page) or `/ops/reports/<id>` (staff). */
   link: z.string(),
   createdAt: z.string(),

@@ -24,6 +24,7 @@ import { facilitiesTable } from "./0022-facilities.ts";
 import { wallKiosks } from "./0023-wall-kiosks.ts";
 import { notificationRetention } from "./0024-notification-retention.ts";
 import { wallTickerIndex } from "./0025-wall-ticker-index.ts";
+import { notificationParams } from "./0026-notification-params.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -62,4 +63,5 @@ export const migrations: Migration[] = [
   wallKiosks,
   notificationRetention,
   wallTickerIndex,
+  notificationParams,
 ];

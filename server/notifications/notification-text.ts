@@ -1,11 +1,11 @@
 import { NOTIFICATION_LIMITS, type PushPayload } from "@contract/notifications.ts";
 import type { PublicReport } from "@contract/public-reports.ts";
-import type { ReportStatus } from "@contract/reports.ts";
+import type { Kerawanan, ReportStatus } from "@contract/reports.ts";
 import type { NotificationText } from "./notifications.repo.ts";
 
 /**
- * What each notification says, in Bahasa Indonesia (the users' language; the dashboard shows it as
- * stored). Pure: each takes exactly the data its audience may see — a publication's text is made from
+ * What each notification says, in Bahasa Indonesia (the users' language, and what a push shows), with
+ * its facts as `params` for the dashboard to word in English when that is the reader's language. Pure: each takes exactly the data its audience may see — a publication's text is made from
  * the public shape alone, so nothing of the staff view can reach a guest through it.
  */
 
@@ -39,6 +39,7 @@ export function publishedText(report: PublicReport): NotificationText {
   return {
     title: clip(`Laporan baru di ${report.kecamatan.nama}: ${report.title}`, NOTIFICATION_LIMITS.titleMax),
     body: clip(`${BIDANG[report.bidang]} · ${where} · ${report.day}. ${report.summary}`, NOTIFICATION_LIMITS.bodyMax),
+    params: { kind: "report_published", kecamatan: report.kecamatan.nama, title: report.title, bidang: report.bidang, place: where, day: report.day, summary: report.summary },
     link: publicReportLink(report.id),
     reportId: report.id,
   };
@@ -61,16 +62,18 @@ export function decisionText(report: { id: string; number: string; perihal: stri
   return {
     title: clip(`Laporan ${report.number} ${decided}`, NOTIFICATION_LIMITS.titleMax),
     body: clip(`${report.perihal}.${note}`, NOTIFICATION_LIMITS.bodyMax),
+    params: { kind: "report_decided", number: report.number, status: report.status, perihal: report.perihal, note: report.statusNote },
     link: officerReportsLink(),
     reportId: report.id,
   };
 }
 
 /** A new situation report, as the verifiers of its kecamatan are told of it. */
-export function receivedText(report: { id: string; number: string; perihal: string; kecamatanNama: string; kerawanan: string }): NotificationText {
+export function receivedText(report: { id: string; number: string; perihal: string; kecamatanNama: string; kerawanan: Kerawanan }): NotificationText {
   return {
     title: clip(`Laporan masuk ${report.number} · ${report.kecamatanNama}`, NOTIFICATION_LIMITS.titleMax),
     body: clip(`${report.perihal} (kerawanan ${report.kerawanan})`, NOTIFICATION_LIMITS.bodyMax),
+    params: { kind: "report_received", number: report.number, kecamatan: report.kecamatanNama, perihal: report.perihal, kerawanan: report.kerawanan },
     link: staffReportLink(report.id),
     reportId: report.id,
   };

@@ -8,6 +8,7 @@ export function presentNotification(row: NotificationRow): NotificationView {
     kind: row.kind,
     title: row.title,
     body: row.body,
+    params: row.params ?? null,
     link: row.link,
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize } from "sequelize";
-import type { NotificationKind, NotificationListQuery } from "@contract/notifications.ts";
+import type { NotificationKind, NotificationListQuery, NotificationParams } from "@contract/notifications.ts";
 import { MATCHING_SUBSCRIBERS } from "./subscriptions.repo.ts";
 
 /** A notification row as stored (the only writer of the `notifications` table is this module). */
@@ -9,6 +9,7 @@ export interface NotificationRow {
   kind: NotificationKind;
   title: string;
   body: string;
+  params: NotificationParams | null;
   link: string;
   created_at: Date;
   read_at: Date | null;
@@ -18,11 +19,14 @@ export interface NotificationRow {
 export interface NotificationText {
   title: string;
   body: string;
+  params: NotificationParams;
   link: string;
   reportId: string;
 }
 
-const RETURNING = `RETURNING id::text AS id, user_id, kind, title, body, link, created_at, read_at`;
+const RETURNING = `RETURNING id::text AS id, user_id, kind, title, body, params, link, created_at, read_at`;
+/** A text's replacements: its params as one JSON value. */
+const replacementsOf = (text: NotificationText) => ({ ...text, params: JSON.stringify(text.params) });
 
 /** A publication to every subscriber it matches: one statement, however many subscribers. */
 export async function insertForSubscribers(
@@ -32,20 +36,20 @@ export async function insertForSubscribers(
   now: Date,
 ): Promise<NotificationRow[]> {
   return db.query<NotificationRow>(
-    `INSERT INTO notifications (user_id, kind, title, body, link, report_id, created_at)
-     SELECT m.user_id, 'report_published', :title, :body, :link, :reportId, :now FROM (${MATCHING_SUBSCRIBERS}) m
+    `INSERT INTO notifications (user_id, kind, title, body, params, link, report_id, created_at)
+     SELECT m.user_id, 'report_published', :title, :body, CAST(:params AS jsonb), :link, :reportId, :now FROM (${MATCHING_SUBSCRIBERS}) m
      ${RETURNING}`,
-    { replacements: { ...match, ...text, now }, type: QueryTypes.SELECT },
+    { replacements: { ...match, ...replacementsOf(text), now }, type: QueryTypes.SELECT },
   );
 }
 
 /** A decision about a report to its author (nothing when the account is gone or disabled). */
 export async function insertForAuthor(db: Sequelize, authorId: string, text: NotificationText, now: Date): Promise<NotificationRow[]> {
   return db.query<NotificationRow>(
-    `INSERT INTO notifications (user_id, kind, title, body, link, report_id, created_at)
-     SELECT u.id, 'report_decided', :title, :body, :link, :reportId, :now FROM users u WHERE u.id = :authorId AND u.active
+    `INSERT INTO notifications (user_id, kind, title, body, params, link, report_id, created_at)
+     SELECT u.id, 'report_decided', :title, :body, CAST(:params AS jsonb), :link, :reportId, :now FROM users u WHERE u.id = :authorId AND u.active
      ${RETURNING}`,
-    { replacements: { authorId, ...text, now }, type: QueryTypes.SELECT },
+    { replacements: { authorId, ...replacementsOf(text), now }, type: QueryTypes.SELECT },
   );
 }
 
@@ -56,9 +60,9 @@ export async function insertForAuthor(db: Sequelize, authorId: string, text: Not
 export async function insertForRegionVerifiers(db: Sequelize, reports: (NotificationText & { kecamatanKode: string })[], now: Date): Promise<NotificationRow[]> {
   if (!reports.length) return [];
   return db.query<NotificationRow>(
-    `INSERT INTO notifications (user_id, kind, title, body, link, report_id, created_at)
-     SELECT u.id, 'report_received', r.title, r.body, r.link, r."reportId", :now
-     FROM jsonb_to_recordset(CAST(:reports AS jsonb)) AS r("reportId" uuid, "kecamatanKode" text, title text, body text, link text)
+    `INSERT INTO notifications (user_id, kind, title, body, params, link, report_id, created_at)
+     SELECT u.id, 'report_received', r.title, r.body, r.params, r.link, r."reportId", :now
+     FROM jsonb_to_recordset(CAST(:reports AS jsonb)) AS r("reportId" uuid, "kecamatanKode" text, title text, body text, params jsonb, link text)
      JOIN users u ON u.role = 'verifier' AND u.active
                  AND (cardinality(u.verifier_regions) = 0 OR r."kecamatanKode" = ANY (u.verifier_regions))
      ${RETURNING}`,
@@ -69,7 +73,7 @@ export async function insertForRegionVerifiers(db: Sequelize, reports: (Notifica
 /** The user's notifications, newest first, before the cursor id. */
 export async function listNotifications(db: Sequelize, userId: string, q: NotificationListQuery): Promise<NotificationRow[]> {
   return db.query<NotificationRow>(
-    `SELECT id::text AS id, user_id, kind, title, body, link, created_at, read_at FROM notifications
+    `SELECT id::text AS id, user_id, kind, title, body, params, link, created_at, read_at FROM notifications
      WHERE user_id = :userId AND (CAST(:before AS bigint) IS NULL OR id < CAST(:before AS bigint))
      ORDER BY notifications.id DESC LIMIT :limit`,
     { replacements: { userId, before: q.before ?? null, limit: q.limit }, type: QueryTypes.SELECT },

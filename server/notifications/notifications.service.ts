@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Sequelize } from "sequelize";
 import type { MarkReadInput, NotificationListQuery, NotificationSubscription, NotificationView, UnreadCount } from "@contract/notifications.ts";
 import type { PublicReport } from "@contract/public-reports.ts";
+import type { Kerawanan } from "@contract/reports.ts";
 import type { ReportView } from "@contract/report-view.ts";
 import type { Paged } from "@contract/envelope.ts";
 import type { Actor } from "../auth/permissions.ts";
@@ -20,7 +21,7 @@ export interface CreatedReportNotice {
   id: string;
   number: string;
   perihal: string;
-  kerawanan: string;
+  kerawanan: Kerawanan;
   kecamatan: { kode: string; nama: string };
 }
 

@@ -115,6 +115,9 @@ describe("in-app notifications", () => {
     const [n] = about(live, inHalong);
     expect(n).toMatchObject({ kind: "report_published", link: `/laporan/${inHalong}`, readAt: null });
     expect(Object.keys(n!).sort()).toEqual(Object.keys(NotificationView.shape).sort());
+    // Its facts, for the dashboard to word in English: the public shape's, and only those.
+    expect(n!.params).toMatchObject({ kind: "report_published", kecamatan: "Halong", title: `Pertemuan warga ${tag}`, bidang: "ekonomi" });
+    expect(Object.keys(n!.params!).sort()).toEqual(["bidang", "day", "kecamatan", "kind", "place", "summary", "title"]);
     const text = JSON.stringify(n);
     for (const [field, secret] of Object.entries(SECRET)) expect(text, `${field} leaked`).not.toContain(secret);
     expect(text).not.toContain(officer.id);

@@ -1,4 +1,4 @@
-import { REPORT_LIMITS } from "@contract/reports.ts";
+import { REPORT_LIMITS, type Kerawanan } from "@contract/reports.ts";
 import type { SubmitResult } from "@contract/report-view.ts";
 import { writeIsolating } from "../core/data-errors.ts";
 import type { Located } from "../regions/regions.service.ts";
@@ -12,7 +12,7 @@ export interface CreatedSituation {
   id: string;
   number: string;
   perihal: string;
-  kerawanan: string;
+  kerawanan: Kerawanan;
   kecamatan: { kode: string; nama: string };
 }
 

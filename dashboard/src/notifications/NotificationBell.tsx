@@ -6,6 +6,7 @@ import { locale } from "../i18n/i18n.ts";
 import { navigate } from "../app/router.ts";
 import { models } from "./models.ts";
 import { tx } from "./messages.ts";
+import { notificationWords } from "./notification-words.ts";
 
 /** The bell with the unread count; a click opens the list of the newest notifications. */
 export function NotificationBell() {
@@ -72,6 +73,7 @@ function NotificationPanel() {
 
 function NotificationItem({ n }: { n: NotificationView }) {
   const model = models.notifications;
+  const words = notificationWords(n);
   const follow = (e: Event) => {
     e.preventDefault();
     if (!n.readAt) void model.markRead(n.id);
@@ -83,8 +85,8 @@ function NotificationItem({ n }: { n: NotificationView }) {
   return (
     <li class={n.readAt ? "notif-item" : "notif-item notif-unread"} data-testid="notification-item" data-kind={n.kind}>
       <a href={n.link} onClick={follow}>
-        <strong>{n.title}</strong>
-        <span class="notif-body">{n.body}</span>
+        <strong>{words.title}</strong>
+        <span class="notif-body">{words.body}</span>
         <time dateTime={n.createdAt}>{formatWita(Date.parse(n.createdAt), locale.value)}</time>
       </a>
       {!n.readAt ? (

@@ -9,6 +9,7 @@ const note = (id: number, readAt: string | null = null): NotificationView => ({
   kind: "report_published",
   title: `Laporan ${id}`,
   body: "Ringkasan",
+  params: null,
   link: `/laporan/${id}`,
   createdAt: "2026-03-02T05:00:00.000Z",
   readAt,
