@@ -51,6 +51,9 @@ async function main() {
   if (!kecamatan.length) throw new Error("the regions table holds no kecamatan: were the migrations applied?");
   if (config.DEMO) await seedDemoAccounts(built.services.users, kecamatan, appLog);
   if (config.DEMO) await seedDemoFacilities(built.services.facilities, built.services.regions, appLog);
+  // News rendered by an older Markdown renderer (a safety fix since) is rendered again before anyone reads it.
+  const rerendered = await built.services.news.refreshRenderings();
+  if (rerendered) appLog.info({ rerendered }, "news bodies rendered again by the current renderer");
   if (config.DEMO) await seedDemoNews(built.services.news, built.services.clock.now(), appLog);
   // A new user's first look is a working office: a year of reports, only into an empty reports table.
   const seeded = config.DEMO && (await seedDemoReports({ db: db.sequelize, users: built.services.users, kecamatan, now: built.services.clock.now(), log: appLog }));

@@ -25,6 +25,7 @@ import { wallKiosks } from "./0023-wall-kiosks.ts";
 import { notificationRetention } from "./0024-notification-retention.ts";
 import { wallTickerIndex } from "./0025-wall-ticker-index.ts";
 import { notificationParams } from "./0026-notification-params.ts";
+import { newsRenderVersion } from "./0027-news-render-version.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -64,4 +65,5 @@ export const migrations: Migration[] = [
   notificationRetention,
   wallTickerIndex,
   notificationParams,
+  newsRenderVersion,
 ];

@@ -69,6 +69,13 @@ function createRenderer() {
 
 const renderer = createRenderer();
 
+/**
+ * The renderer's version, stored with each rendering (`news.render_version`). Bump it whenever the HTML
+ * these rules write changes — above all for a safety fix — and every stored news body is rendered again
+ * when the server next starts (news.service `refreshRenderings`).
+ */
+export const NEWS_RENDERER_VERSION = 1;
+
 /** Safe HTML for a news body written in Markdown (see the rules above). */
 export function renderNewsMarkdown(markdown: string): string {
   return renderer.render(markdown);

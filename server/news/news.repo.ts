@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import type { NewsStatus } from "@contract/news.ts";
+import { NEWS_RENDERER_VERSION } from "./markdown.ts";
 
 /** The only writer of the `news` table (migration 0021). */
 
@@ -55,10 +56,10 @@ export interface NewsFields {
 
 export async function insertNews(db: Sequelize, f: NewsFields, actorId: string | null, transaction: Transaction): Promise<NewsRow> {
   const [row] = await db.query<NewsRow>(
-    `INSERT INTO news (slug, title, summary, body, body_html, status, publish_at, created_by, updated_by)
-     VALUES (:slug, :title, :summary, :body, :bodyHtml, :status, :publishAt, :actorId, :actorId)
+    `INSERT INTO news (slug, title, summary, body, body_html, render_version, status, publish_at, created_by, updated_by)
+     VALUES (:slug, :title, :summary, :body, :bodyHtml, :renderVersion, :status, :publishAt, :actorId, :actorId)
      RETURNING ${COLUMNS}`,
-    { replacements: { ...f, actorId }, type: QueryTypes.SELECT, transaction },
+    { replacements: { ...f, renderVersion: NEWS_RENDERER_VERSION, actorId }, type: QueryTypes.SELECT, transaction },
   );
   return row!;
 }
@@ -73,13 +74,30 @@ export async function updateNews(
   transaction: Transaction,
 ): Promise<NewsRow | undefined> {
   const [row] = await db.query<NewsRow>(
-    `UPDATE news SET slug = :slug, title = :title, summary = :summary, body = :body, body_html = :bodyHtml,
+    `UPDATE news SET slug = :slug, title = :title, summary = :summary, body = :body, body_html = :bodyHtml, render_version = :renderVersion,
        status = :status, publish_at = :publishAt, version = version + 1, updated_by = :actorId, updated_at = now()
      WHERE id = :id AND version = :version
      RETURNING ${COLUMNS}`,
-    { replacements: { ...f, id, version, actorId }, type: QueryTypes.SELECT, transaction },
+    { replacements: { ...f, id, version, actorId, renderVersion: NEWS_RENDERER_VERSION }, type: QueryTypes.SELECT, transaction },
   );
   return row;
+}
+
+/** News whose stored rendering an older renderer wrote. */
+export async function getStaleRenderings(db: Sequelize, version: number): Promise<{ id: string; body: string; render_version: number }[]> {
+  return db.query(`SELECT id, body, render_version FROM news WHERE render_version < :version ORDER BY id`, { replacements: { version }, type: QueryTypes.SELECT });
+}
+
+/**
+ * A fresh rendering of one item. Only if no newer one got there first (another node, a concurrent edit),
+ * and without touching the item's version or its edit stamp: the text is the same, only its HTML is new.
+ */
+export async function setRendering(db: Sequelize, id: string, html: string, version: number): Promise<boolean> {
+  const rows = await db.query(`UPDATE news SET body_html = :html, render_version = :version WHERE id = :id AND render_version < :version RETURNING id`, {
+    replacements: { id, html, version },
+    type: QueryTypes.SELECT,
+  });
+  return rows.length > 0;
 }
 
 export async function setNewsCover(

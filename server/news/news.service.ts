@@ -4,7 +4,7 @@ import type { AuditAction, AuditService } from "../audit/audit.service.ts";
 import type { Clock } from "../core/clock.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import type { RequestContext } from "../core/request-context.ts";
-import { renderNewsMarkdown } from "./markdown.ts";
+import { NEWS_RENDERER_VERSION, renderNewsMarkdown } from "./markdown.ts";
 import type { NewsCovers } from "./news-covers.ts";
 import {
   deleteNews,
@@ -12,10 +12,12 @@ import {
   getPublicCoverId,
   getPublicNewsBySlug,
   getSlugsLike,
+  getStaleRenderings,
   insertNews,
   listNews,
   listPublicNews,
   setNewsCover,
+  setRendering,
   updateNews,
   type NewsFields,
   type NewsRow,
@@ -93,6 +95,18 @@ export function createNewsService({ db, audit, clock, covers }: NewsDeps) {
     },
 
     preview: (body: string) => ({ html: renderNewsMarkdown(body) }),
+
+    /**
+     * Render again every item an older renderer wrote (NEWS_RENDERER_VERSION): main.ts calls it at start,
+     * so a fix to the renderer reaches the news already stored. How many were rendered.
+     */
+    async refreshRenderings(): Promise<number> {
+      let done = 0;
+      for (const row of await getStaleRenderings(db, NEWS_RENDERER_VERSION)) {
+        if (await setRendering(db, row.id, renderNewsMarkdown(row.body), NEWS_RENDERER_VERSION)) done++;
+      }
+      return done;
+    },
 
     async create(ctx: RequestContext, input: CreateNewsInput): Promise<NewsView> {
       const schedule = decideSchedule(null, input, clock.now());

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { PUBLIC_NEWS_ARTICLE_KEYS, PUBLIC_NEWS_ITEM_KEYS } from "@contract/news.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { api, useAccount } from "../test/accounts.ts";
+import { NEWS_RENDERER_VERSION } from "./markdown.ts";
 
 const t = useTestApp();
 const admin = useAccount(t, "admin");
@@ -227,5 +228,21 @@ describe("news: preview", () => {
   it("renders a body by the same rules as a save", async () => {
     const res = await api(t, "POST", "/api/news/preview", { cookie: admin.cookie, body: { body: "**a** [x](javascript:alert(1))" } });
     expect(res.body.data.html).toBe("<p><strong>a</strong> [x](javascript:alert(1))</p>\n");
+  });
+});
+
+describe("news: the renderer's version", () => {
+  it("renders again, at start, what an older renderer stored, leaving the item's version and text alone", async () => {
+    const item = await create({ body: "Isi <script>alert(1)</script> dan [tautan](javascript:alert(1))." });
+    expect(item.bodyHtml).not.toContain("<script");
+    // As an older, unsafe renderer might have left it.
+    await t.db.sequelize.query(`UPDATE news SET body_html = '<p><script>alert(1)</script></p>', render_version = 0 WHERE id = :id`, { replacements: { id: item.id } });
+    const stale = () => t.db.sequelize.query<{ body_html: string; render_version: number; version: number }>(`SELECT body_html, render_version, version FROM news WHERE id = :id`, { replacements: { id: item.id }, type: QueryTypes.SELECT });
+
+    expect(await t.services.news.refreshRenderings()).toBeGreaterThanOrEqual(1);
+    const [row] = await stale();
+    expect(row).toEqual({ body_html: item.bodyHtml, render_version: NEWS_RENDERER_VERSION, version: item.version });
+    // Nothing left to do the second time.
+    expect(await t.services.news.refreshRenderings()).toBe(0);
   });
 });

@@ -303,22 +303,24 @@ describe("who sees which reports", () => {
 describe("sub-categories", () => {
   it("admins add and retire sub-categories; intake accepts known ones (retired too) and refuses unknown", async () => {
     const admin = await login(t, await createAccount(t, "admin"));
+    // A name of this run's own: sub-categories outlive a run on a kept database.
+    const name = `hoaks pemilu ${Date.now().toString(36)}`;
     const list = await api(t, "GET", "/api/sub-categories");
     expect(list.body.data.filter((c: any) => c.bidang === "politik").map((c: any) => c.name)).toContain("pilkada/pilkades");
 
-    const unknown = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    const unknown = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: name }) });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields.subCategory).toMatch(/politik/);
 
-    const created = await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name: "hoaks pemilu" } });
+    const created = await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name } });
     expect(created.status).toBe(201);
-    expect((await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name: "hoaks pemilu" } })).status).toBe(409);
-    const known = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    expect((await api(t, "POST", "/api/sub-categories", { cookie: admin, body: { bidang: "politik", name } })).status).toBe(409);
+    const known = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: name }) });
     expect(known.status).toBe(201);
 
     const retired = await api(t, "PATCH", `/api/sub-categories/${created.body.data.id}`, { cookie: admin, body: { active: false } });
     expect(retired.body.data.active).toBe(false);
-    const late = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: "hoaks pemilu" }) });
+    const late = await api(t, "POST", "/api/reports", { cookie: officer.cookie, body: situationReport({ bidang: "politik", subCategory: name }) });
     expect(late.status).toBe(201);
     expect((await api(t, "PATCH", "/api/sub-categories/999999", { cookie: admin, body: { active: false } })).status).toBe(404);
   });

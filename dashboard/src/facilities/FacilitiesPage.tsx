@@ -11,6 +11,7 @@ import { FacilityForm } from "./FacilityForm.tsx";
 import { FacilityImport } from "./FacilityImport.tsx";
 import { tx, typeLabel } from "./messages.ts";
 import { models } from "./models.ts";
+import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
 
 /** Facilities for admins: filters and table, a form with the map picker, and the CSV import. */
 export function FacilitiesPage() {
@@ -57,11 +58,7 @@ export function FacilitiesPage() {
         </select>
         <select value={filter.kecamatan ?? ""} onChange={(e) => void facilities.setFilter({ ...filter, kecamatan: e.currentTarget.value || undefined })} data-testid="facility-filter-kecamatan">
           <option value="">{tx("fac.filter.kecamatan")}</option>
-          {kecamatan.map((k) => (
-            <option key={k.kode} value={k.kode}>
-              {k.nama}
-            </option>
-          ))}
+          <KecamatanOptions kecamatan={kecamatan} />
         </select>
         <input
           type="search"

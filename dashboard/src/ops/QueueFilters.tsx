@@ -5,6 +5,7 @@ import { t } from "../i18n/i18n.ts";
 import type { KecamatanCollection } from "../map/map-data.model.ts";
 import { kecamatanOptions } from "../map/map-data.model.ts";
 import { PERIODIC_KINDS, SITUATION_KINDS, tabOf, withFilter } from "./queue-filter.ts";
+import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
 
 interface Props {
   filter: ReportFilterInput;
@@ -108,11 +109,7 @@ export function QueueFilters({ filter, counts, kecamatan, onChange }: Props) {
             {t("queue.kecamatan")}
             <select value={first(filter.kecamatan)} onChange={(e) => set("kecamatan", list(e.currentTarget.value))}>
               <option value="">{t("common.all")}</option>
-              {kecamatanOptions(kecamatan).map((k) => (
-                <option key={k.kode} value={k.kode}>
-                  {k.nama}
-                </option>
-              ))}
+              <KecamatanOptions kecamatan={kecamatanOptions(kecamatan)} />
             </select>
           </label>
           <label>

@@ -6,6 +6,7 @@ import { KERAWANAN_COLORS, KERAWANAN_LEVELS } from "../map/kerawanan.ts";
 import { RANGES, type PublicFilters } from "./filters.ts";
 import { pt } from "./messages.ts";
 import type { PublicMapModel } from "./public-map.model.ts";
+import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
 
 const BIDANG: Bidang[] = ["ideologi", "politik", "ekonomi", "sosial-budaya", "pertahanan-keamanan"];
 
@@ -26,11 +27,7 @@ export function PublicSidebar({ model, kecamatan, onFilters }: Props) {
           {pt("pub.kecamatan")}
           <select data-testid="filter-kecamatan" value={f.kecamatan ?? ""} onChange={(e) => set({ kecamatan: e.currentTarget.value || null })}>
             <option value="">{pt("pub.kecamatan.all")}</option>
-            {kecamatan.map((k) => (
-              <option key={k.kode} value={k.kode}>
-                {k.nama}
-              </option>
-            ))}
+            <KecamatanOptions kecamatan={kecamatan} />
           </select>
         </label>
         <label>

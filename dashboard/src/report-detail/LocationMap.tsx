@@ -36,14 +36,14 @@ export function LocationMap({ report, config, boundaries }: { report: ReportDeta
         </p>
       ) : null}
       <div class="detail-map-wrap">
-      <MapContainer center={[lat, lng]} zoom={15} minZoom={8} maxZoom={18} className="detail-map map" scrollWheelZoom={false}>
-        {config?.tileUrl ? <BaseTiles url={config.tileUrl} attribution={config.tileAttribution} /> : null}
-        <PlaceOutlines kecamatan={boundaries.kecamatan.value} desa={boundaries.desa.value} kecamatanKode={report.kecamatan.kode} desaKode={report.desa?.kode ?? null} point={[lat, lng]} />
+        <MapContainer center={[lat, lng]} zoom={15} minZoom={8} maxZoom={18} className="detail-map map" scrollWheelZoom={false}>
           <NeutralAttributionPrefix />
-        {accuracyM ? <Circle center={[lat, lng]} radius={accuracyM} pathOptions={{ color: "#1565c0", weight: 1, fillOpacity: 0.12 }} /> : null}
-        <CircleMarker center={[lat, lng]} radius={8} className={`ops-marker ops-marker--${report.kerawanan}`} pathOptions={{ color: "#ffffff", weight: 2, fillColor: KERAWANAN_COLORS[report.kerawanan], fillOpacity: 1 }} />
-      </MapContainer>
-      <TilesNotice />
+          {config?.tileUrl ? <BaseTiles url={config.tileUrl} attribution={config.tileAttribution} /> : null}
+          <PlaceOutlines kecamatan={boundaries.kecamatan.value} desa={boundaries.desa.value} kecamatanKode={report.kecamatan.kode} desaKode={report.desa?.kode ?? null} point={[lat, lng]} />
+          {accuracyM ? <Circle center={[lat, lng]} radius={accuracyM} pathOptions={{ color: "#1565c0", weight: 1, fillOpacity: 0.12 }} /> : null}
+          <CircleMarker center={[lat, lng]} radius={8} className={`ops-marker ops-marker--${report.kerawanan}`} pathOptions={{ color: "#ffffff", weight: 2, fillColor: KERAWANAN_COLORS[report.kerawanan], fillOpacity: 1 }} />
+        </MapContainer>
+        <TilesNotice />
       </div>
     </div>
   );

@@ -12,8 +12,8 @@ const kecamatanStyle: PathOptions = { color: "#0d3b66", weight: 3, opacity: 0.6,
 
 /**
  * The ground under a report's point when no tile loads (offices often run offline): its desa outlined
- * and named, the other desa of its kecamatan in thin lines, the kecamatan's own border. A verifier reads
- * "inside Desa Paran, near the border with Lamida" without a base map.
+ * and named, the other desa of its kecamatan in thin lines, the kecamatan's own border. Without a base map a
+ * verifier still reads which desa the point is in and how near its border.
  */
 export function PlaceOutlines({ kecamatan, desa, kecamatanKode, desaKode, point }: { kecamatan: KecamatanCollection | null; desa: KecamatanCollection | null; kecamatanKode: string; desaKode: string | null; point: [number, number] }) {
   const map = useMap();

@@ -2,6 +2,7 @@ import { periodLabel, periodOf, recentPeriods } from "../stats/periods.ts";
 import { locale } from "../i18n/i18n.ts";
 import { tx } from "./messages.ts";
 import { SCORECARD_KINDS, type ScorecardKind, type ScorecardView } from "./scorecard-query.ts";
+import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
 
 const HOW_MANY: Record<ScorecardKind, number> = { week: 16, month: 13, quarter: 8 };
 
@@ -44,11 +45,7 @@ export function ScorecardFilters({ view, today, kecamatan, onChange }: Props) {
         {tx("score.kecamatan")}
         <select name="kecamatan" data-testid="score-kecamatan" value={view.kecamatan} onChange={(e) => set({ kecamatan: e.currentTarget.value })}>
           <option value="">{tx("score.allKecamatan")}</option>
-          {kecamatan.map((k) => (
-            <option key={k.kode} value={k.kode}>
-              {k.nama}
-            </option>
-          ))}
+          <KecamatanOptions kecamatan={kecamatan} />
         </select>
       </label>
     </form>

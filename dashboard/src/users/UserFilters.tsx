@@ -3,6 +3,7 @@ import { models } from "./models.ts";
 import { t } from "../i18n/i18n.ts";
 import { ROLES } from "./roles.ts";
 import type { UserFilter } from "./users.model.ts";
+import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
 
 /** Search box (on submit) and filters (at once), all mapped to `GET /api/users` query parameters. */
 export function UserFilters({ kecamatan }: { kecamatan: { kode: string; nama: string }[] }) {
@@ -31,11 +32,7 @@ export function UserFilters({ kecamatan }: { kecamatan: { kode: string; nama: st
       </select>
       <select name="kecamatan" aria-label={t("users.filterKecamatan")} value={f.kecamatan} onChange={(e) => pick({ kecamatan: e.currentTarget.value })}>
         <option value="">{`${t("users.filterKecamatan")}: ${t("common.all")}`}</option>
-        {kecamatan.map((k) => (
-          <option key={k.kode} value={k.kode}>
-            {k.nama}
-          </option>
-        ))}
+        <KecamatanOptions kecamatan={kecamatan} />
       </select>
       <select name="active" aria-label={t("users.filterActive")} value={f.active} onChange={(e) => pick({ active: e.currentTarget.value as UserFilter["active"] })}>
         <option value="">{`${t("users.filterActive")}: ${t("common.all")}`}</option>

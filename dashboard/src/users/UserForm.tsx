@@ -6,6 +6,7 @@ import { Banner } from "../ui/Banner.tsx";
 import { Field, TextField } from "../ui/TextField.tsx";
 import { ROLES } from "./roles.ts";
 import { draftToUpdate, emptyDraft, userToDraft, type UserDraft } from "./users.model.ts";
+import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
 
 interface Props {
   /** null: a new account. */
@@ -61,11 +62,7 @@ export function UserForm({ user, kecamatan, onDone, onCancel }: Props) {
         <Field label={t("userForm.kecamatanKode")} name="kecamatanKode" error={fields.kecamatanKode}>
           <select id="f-kecamatanKode" name="kecamatanKode" value={d.kecamatanKode} onChange={(e) => set("kecamatanKode", e.currentTarget.value)} required>
             <option value="">{t("userForm.choose")}</option>
-            {kecamatan.map((k) => (
-              <option key={k.kode} value={k.kode}>
-                {k.nama}
-              </option>
-            ))}
+            <KecamatanOptions kecamatan={kecamatan} />
           </select>
         </Field>
       ) : null}
