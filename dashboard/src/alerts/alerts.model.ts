@@ -30,18 +30,18 @@ export interface AlertsModelOptions {
   later?: (ms: number, fn: () => void) => void;
 }
 
-/**
- * Early warning for leaders, admins and verifiers: the alerts (live, or history), each kecamatan's alert
- * level, the selected alert with its evidence reports, and the admin's rule settings. `alert:changed`
- * patches the list as it comes; the events are not in the change log, so every (re)connect reads the
- * list again. News is never taken backwards (alert-list.ts `isNewer`).
- */
 /** Whether `a` comes after `b` in the server's history order (opened later first; on a tie, the greater id first). */
 function openedBefore(a: AlertView, b: AlertView): boolean {
   const at = Date.parse(a.openedAt) - Date.parse(b.openedAt);
   return at < 0 || (at === 0 && a.id < b.id);
 }
 
+/**
+ * Early warning for leaders, admins and verifiers: the alerts (live, or history), each kecamatan's alert
+ * level, the selected alert with its evidence reports, and the admin's rule settings. `alert:changed`
+ * patches the list as it comes; the events are not in the change log, so every (re)connect reads the
+ * list again. News is never taken backwards (alert-list.ts `isNewer`).
+ */
 export const AlertsModel = createModel((http: Http, connect: ConnectAlertSocket, options: AlertsModelOptions = {}) => {
   const later = options.later ?? ((ms, fn) => void setTimeout(fn, ms));
   const scope = signal<AlertScope>("live");
