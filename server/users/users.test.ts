@@ -54,6 +54,19 @@ describe("user administration", () => {
     expect(again.body.error.fields.username).toMatch(/in use/);
   });
 
+  it("refuses a username that sign-in would read as a phone number, and keeps plain digits that it reads as they are", async () => {
+    for (const username of ["08123456789", "0812-3456-789", "0812.3456.7890"]) {
+      const res = await api(t, "POST", "/api/users", { cookie: admin, body: { username, displayName: "Nomor", role: "leader" } });
+      expect(res.status, username).toBe(400);
+      expect(res.body.error.fields.username).toMatch(/phone number/);
+    }
+    // Eight digits not starting with 0 read as themselves: such an account can sign in.
+    const digits = String(Date.now()).slice(-9).replace(/^0/, "1");
+    const made = await api(t, "POST", "/api/users", { cookie: admin, body: { username: digits, displayName: "Angka", role: "leader", password: "Angka-Angka-2026" } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    await login(t, { username: digits, password: "Angka-Angka-2026" });
+  });
+
   it("resets a password: old sessions end, the one-time password works", async () => {
     const acc = await createAccount(t, "verifier");
     const old = await login(t, acc);
