@@ -119,6 +119,8 @@ export const PushSubscriptionInput = z.strictObject({
     /** The 16-byte authentication secret. */
     auth: base64urlOf(22, "auth"),
   }),
+  /** The dashboard's language when subscribing: this browser's pushes are worded in it (default Indonesian). */
+  lang: z.enum(["id", "en"]).optional(),
 });
 export type PushSubscriptionInput = z.infer<typeof PushSubscriptionInput>;
 

@@ -26,6 +26,7 @@ import { notificationRetention } from "./0024-notification-retention.ts";
 import { wallTickerIndex } from "./0025-wall-ticker-index.ts";
 import { notificationParams } from "./0026-notification-params.ts";
 import { newsRenderVersion } from "./0027-news-render-version.ts";
+import { pushLang } from "./0028-push-lang.ts";
 
 export interface MigrationContext {
   sequelize: Sequelize;
@@ -66,4 +67,5 @@ export const migrations: Migration[] = [
   wallTickerIndex,
   notificationParams,
   newsRenderVersion,
+  pushLang,
 ];

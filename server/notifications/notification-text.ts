@@ -1,30 +1,29 @@
-import { NOTIFICATION_LIMITS, type PushPayload } from "@contract/notifications.ts";
+import { notificationWords, type NotificationLang } from "@contract/notification-words.ts";
+import { NOTIFICATION_LIMITS, type NotificationParams, type PushPayload } from "@contract/notifications.ts";
 import type { PublicReport } from "@contract/public-reports.ts";
 import type { Kerawanan, ReportStatus } from "@contract/reports.ts";
 import type { NotificationText } from "./notifications.repo.ts";
 
 /**
- * What each notification says, in Bahasa Indonesia (the users' language, and what a push shows), with
- * its facts as `params` for the dashboard to word in English when that is the reader's language. Pure: each takes exactly the data its audience may see — a publication's text is made from
- * the public shape alone, so nothing of the staff view can reach a guest through it.
+ * Each notification's facts (`params`) and its stored words, in Bahasa Indonesia (contract
+ * notification-words.ts makes them, in either language). Pure: each takes exactly the data its audience
+ * may see — a publication's facts come from the public shape alone, so nothing of the staff view can
+ * reach a guest through it.
  */
 
-const BIDANG: Record<PublicReport["bidang"], string> = {
-  ideologi: "Ideologi",
-  politik: "Politik",
-  ekonomi: "Ekonomi",
-  "sosial-budaya": "Sosial budaya",
-  "pertahanan-keamanan": "Pertahanan keamanan",
-};
-
-const DECISIONS: Partial<Record<ReportStatus, string>> = {
-  verified: "diverifikasi",
-  rejected: "ditolak",
-  revision_requested: "perlu diperbaiki",
-  published: "dipublikasikan",
-};
+/** The statuses a report's author is told of. */
+const DECISIONS: ReadonlySet<ReportStatus> = new Set(["verified", "rejected", "revision_requested", "published"]);
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
+/** The words of these facts in `lang`, clipped to what a notification holds. */
+function clippedWords(params: NotificationParams, lang: NotificationLang): { title: string; body: string } {
+  const w = notificationWords(params, lang);
+  return { title: clip(w.title, NOTIFICATION_LIMITS.titleMax), body: clip(w.body, NOTIFICATION_LIMITS.bodyMax) };
+}
+
+/** A notification of these facts: the Indonesian words stored with them. */
+const textOf = (params: NotificationParams, link: string, reportId: string): NotificationText => ({ ...clippedWords(params, "id"), params, link, reportId });
 
 /** The public page of a published report. */
 export const publicReportLink = (id: string) => `/laporan/${id}`;
@@ -33,48 +32,34 @@ export const staffReportLink = (id: string) => `/ops/reports/${id}`;
 /** An officer's own reports, in their phone app. */
 export const officerReportsLink = () => "/m/#/laporan-saya";
 
+/** The facts of a publication, from its public shape only. */
+function publishedParams(report: PublicReport): NotificationParams {
+  const place = report.desa ? `${report.desa.nama}, ${report.kecamatan.nama}` : report.kecamatan.nama;
+  return { kind: "report_published", kecamatan: report.kecamatan.nama, title: report.title, bidang: report.bidang, place, day: report.day, summary: report.summary };
+}
+
 /** A publication, as subscribers (guests included) are told of it. */
 export function publishedText(report: PublicReport): NotificationText {
-  const where = report.desa ? `${report.desa.nama}, ${report.kecamatan.nama}` : report.kecamatan.nama;
-  return {
-    title: clip(`Laporan baru di ${report.kecamatan.nama}: ${report.title}`, NOTIFICATION_LIMITS.titleMax),
-    body: clip(`${BIDANG[report.bidang]} · ${where} · ${report.day}. ${report.summary}`, NOTIFICATION_LIMITS.bodyMax),
-    params: { kind: "report_published", kecamatan: report.kecamatan.nama, title: report.title, bidang: report.bidang, place: where, day: report.day, summary: report.summary },
-    link: publicReportLink(report.id),
-    reportId: report.id,
-  };
+  return textOf(publishedParams(report), publicReportLink(report.id), report.id);
 }
 
 /** A publication's push tag: a later push of the same report replaces it on the phone; an unpublish drops the unsent ones by it. */
 export const publishTag = (reportId: string) => `laporan-${reportId}`;
 
-/** The Web Push message of a publication: the same words as the in-app one. */
-export function publishedPush(report: PublicReport): PushPayload {
-  const text = publishedText(report);
-  return { title: text.title, body: text.body, url: text.link, tag: publishTag(report.id) };
+/** The Web Push message of a publication in each language, the same words as the in-app one. */
+export function publishedPushes(report: PublicReport): Record<NotificationLang, PushPayload> {
+  const params = publishedParams(report);
+  const push = (lang: NotificationLang): PushPayload => ({ ...clippedWords(params, lang), url: publicReportLink(report.id), tag: publishTag(report.id) });
+  return { id: push("id"), en: push("en") };
 }
 
 /** A decision, as the report's author is told of it; null for a status that is not a decision. */
 export function decisionText(report: { id: string; number: string; perihal: string; status: ReportStatus; statusNote: string | null }): NotificationText | null {
-  const decided = DECISIONS[report.status];
-  if (!decided) return null;
-  const note = report.statusNote ? ` Catatan: ${report.statusNote}` : "";
-  return {
-    title: clip(`Laporan ${report.number} ${decided}`, NOTIFICATION_LIMITS.titleMax),
-    body: clip(`${report.perihal}.${note}`, NOTIFICATION_LIMITS.bodyMax),
-    params: { kind: "report_decided", number: report.number, status: report.status, perihal: report.perihal, note: report.statusNote },
-    link: officerReportsLink(),
-    reportId: report.id,
-  };
+  if (!DECISIONS.has(report.status)) return null;
+  return textOf({ kind: "report_decided", number: report.number, status: report.status, perihal: report.perihal, note: report.statusNote }, officerReportsLink(), report.id);
 }
 
 /** A new situation report, as the verifiers of its kecamatan are told of it. */
 export function receivedText(report: { id: string; number: string; perihal: string; kecamatanNama: string; kerawanan: Kerawanan }): NotificationText {
-  return {
-    title: clip(`Laporan masuk ${report.number} · ${report.kecamatanNama}`, NOTIFICATION_LIMITS.titleMax),
-    body: clip(`${report.perihal} (kerawanan ${report.kerawanan})`, NOTIFICATION_LIMITS.bodyMax),
-    params: { kind: "report_received", number: report.number, kecamatan: report.kecamatanNama, perihal: report.perihal, kerawanan: report.kerawanan },
-    link: staffReportLink(report.id),
-    reportId: report.id,
-  };
+  return textOf({ kind: "report_received", number: report.number, kecamatan: report.kecamatanNama, perihal: report.perihal, kerawanan: report.kerawanan }, staffReportLink(report.id), report.id);
 }

@@ -9,7 +9,7 @@ import type { Actor } from "../auth/permissions.ts";
 import type { Clock } from "../core/clock.ts";
 import type { IoServer } from "../core/io.ts";
 import { createFanoutQueue } from "./fanout-queue.ts";
-import { decisionText, publishedPush, publishedText, publishTag, receivedText } from "./notification-text.ts";
+import { decisionText, publishedPushes, publishedText, publishTag, receivedText } from "./notification-text.ts";
 import { presentNotification } from "./notifications.present.ts";
 import { countUnread, deletePublicationNotices, insertForAuthor, insertForRegionVerifiers, insertForSubscribers, listNotifications, markRead } from "./notifications.repo.ts";
 import { announceNotifications, announceRemoved } from "./notifications.socket.ts";
@@ -86,7 +86,7 @@ export function createNotificationsService({ db, io, clock, log }: Notifications
         const match = { kecamatan: published.kecamatan.kode, bidang: published.bidang };
         const now = clock.now();
         announceNotifications(io, await insertForSubscribers(db, match, publishedText(published), now));
-        await enqueueForSubscribers(db, match, publishedPush(published), now);
+        await enqueueForSubscribers(db, match, publishedPushes(published), now);
       });
       onDecided(report);
     },

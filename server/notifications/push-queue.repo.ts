@@ -14,13 +14,17 @@ export interface ClaimedPush {
   attempts: number;
 }
 
-/** One push per browser of every subscriber the publication matches: one statement. How many were queued. */
-export async function enqueueForSubscribers(db: Sequelize, match: { kecamatan: string; bidang: string }, payload: PushPayload, now: Date): Promise<number> {
+/**
+ * One push per browser of every subscriber the publication matches, in the browser's language: one
+ * statement. How many were queued.
+ */
+export async function enqueueForSubscribers(db: Sequelize, match: { kecamatan: string; bidang: string }, payloads: Record<"id" | "en", PushPayload>, now: Date): Promise<number> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO push_queue (subscription_id, payload, next_attempt_at, created_at)
-     SELECT p.id, CAST(:payload AS jsonb), :now, :now FROM push_subscriptions p WHERE p.user_id IN (${MATCHING_SUBSCRIBERS})
+     SELECT p.id, CASE p.lang WHEN 'en' THEN CAST(:payloadEn AS jsonb) ELSE CAST(:payloadId AS jsonb) END, :now, :now
+     FROM push_subscriptions p WHERE p.user_id IN (${MATCHING_SUBSCRIBERS})
      RETURNING id::text AS id`,
-    { replacements: { ...match, payload: JSON.stringify(payload), now }, type: QueryTypes.SELECT },
+    { replacements: { ...match, payloadId: JSON.stringify(payloads.id), payloadEn: JSON.stringify(payloads.en), now }, type: QueryTypes.SELECT },
   );
   return rows.length;
 }

@@ -36,10 +36,10 @@ export interface PushSubscriptionRow {
  * (new keys, or another user signed in on that browser) replaces the row, so a browser never gets pushes
  * meant for the one who used it before.
  */
-export async function upsertPushSubscription(db: Sequelize, userId: string, sub: { endpoint: string; p256dh: string; auth: string }, now: Date): Promise<void> {
+export async function upsertPushSubscription(db: Sequelize, userId: string, sub: { endpoint: string; p256dh: string; auth: string; lang: "id" | "en" }, now: Date): Promise<void> {
   await db.query(
-    `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES (:userId, :endpoint, :p256dh, :auth, :now)
-     ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, created_at = EXCLUDED.created_at`,
+    `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, lang, created_at) VALUES (:userId, :endpoint, :p256dh, :auth, :lang, :now)
+     ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, lang = EXCLUDED.lang, created_at = EXCLUDED.created_at`,
     { replacements: { userId, ...sub, now } },
   );
 }

@@ -65,7 +65,7 @@ export function createPushService({ db, clock, log, subject, maxAttempts, policy
     async subscribe(actor: Actor, input: PushSubscriptionInput): Promise<void> {
       const problem = endpointProblem(input.endpoint, policy);
       if (problem) throw invalid("This push subscription cannot be used", { endpoint: problem });
-      await upsertPushSubscription(db, actor.id, { endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth }, clock.now());
+      await upsertPushSubscription(db, actor.id, { endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, lang: input.lang ?? "id" }, clock.now());
     },
 
     /** Forget the user's subscription of this endpoint; nothing to forget is fine too. */

@@ -34,9 +34,9 @@ beforeAll(async () => {
 afterAll(() => push?.close());
 
 /** Register a browser subscription of the guest whose endpoint is `path` on the stand-in service. */
-async function subscribeBrowser(path: string): Promise<BrowserKeys> {
+async function subscribeBrowser(path: string, lang?: "id" | "en"): Promise<BrowserKeys> {
   const keys = browserKeys();
-  const res = await api(t, "POST", "/api/push/subscriptions", { cookie: guest.cookie, body: { endpoint: push.origin + path, expirationTime: null, keys: keys.json } });
+  const res = await api(t, "POST", "/api/push/subscriptions", { cookie: guest.cookie, body: { endpoint: push.origin + path, expirationTime: null, keys: keys.json, lang } });
   expect(res.status, JSON.stringify(res.body)).toBe(204);
   return keys;
 }
@@ -93,6 +93,23 @@ describe("Web Push end to end, with a local stand-in push service", () => {
     // Sent once: a second pass finds nothing of it due.
     await t.services.push.worker.runOnce(later());
     expect(receivedAbout(path, keys, id)).toHaveLength(1);
+  });
+
+  it("words each browser's push in the language it subscribed from", async () => {
+    const [idPath, enPath] = [`/push/${randomUUID()}`, `/push/${randomUUID()}`];
+    const [idKeys, enKeys] = [await subscribeBrowser(idPath), await subscribeBrowser(enPath, "en")];
+    const id = await publishMatching();
+    await t.services.push.worker.runOnce();
+    const open = (path: string, keys: BrowserKeys) => {
+      const [request] = receivedAbout(path, keys, id);
+      expect(request, `nothing reached ${path}`).toBeDefined();
+      return PushPayload.parse(JSON.parse(decryptPush(request!.body, keys)));
+    };
+    const published = (await api(t, "GET", `/api/public/reports/${id}`)).body.data;
+    expect(open(idPath, idKeys).title).toBe(`Laporan baru di Halong: ${published.title}`);
+    expect(open(enPath, enKeys).title).toBe(`New report in Halong: ${published.title}`);
+    expect(open(enPath, enKeys).body).toMatch(/^Politics · /);
+    expect((await api(t, "POST", "/api/push/subscriptions", { cookie: guest.cookie, body: { endpoint: `${push.origin}/push/${randomUUID()}`, keys: browserKeys().json, lang: "jv" } })).status).toBe(400);
   });
 
   it("sends each push once when two nodes' workers run at the same moment", async () => {

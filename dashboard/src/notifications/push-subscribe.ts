@@ -1,4 +1,6 @@
 import type { Http } from "@kit/http.ts";
+import { notificationLangOf } from "@contract/notification-words.ts";
+import { i18n } from "../i18n/i18n.ts";
 
 /** The service worker that shows pushes (dashboard/public/sw-push.js, served from the site root). */
 export const PUSH_WORKER_URL = "/sw-push.js";
@@ -40,7 +42,8 @@ export async function enablePush(http: Http): Promise<PushState> {
     (await registration.pushManager.getSubscription()) ??
     (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(data.publicKey) }));
   const json = subscription.toJSON() as { endpoint: string; expirationTime?: number | null; keys: { p256dh: string; auth: string } };
-  await http.call("POST /api/push/subscriptions", { body: { endpoint: json.endpoint, expirationTime: json.expirationTime ?? null, keys: json.keys } });
+  // Pushes to this browser are worded in the dashboard's language as it is now.
+  await http.call("POST /api/push/subscriptions", { body: { endpoint: json.endpoint, expirationTime: json.expirationTime ?? null, keys: json.keys, lang: notificationLangOf(i18n.lang.value) } });
   return "on";
 }
 
