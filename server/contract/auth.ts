@@ -19,7 +19,10 @@ export const Username = z
   .regex(/^[a-z0-9._-]+$/, "letters, digits, dot, dash and underscore only")
   // Sign-in reads a name such as 0812-3456-7890 as a phone number (+62…): an account by that name could
   // never sign in, so it is refused here, where an admin can still pick another.
-  .refine((u) => [null, u].includes(normalizeGuestContact(u)), "looks like a phone number, which sign-in would read as one; add a letter");
+  .refine((u) => {
+    const asContact = normalizeGuestContact(u);
+    return asContact === null || asContact === u;
+  }, "looks like a phone number, which sign-in would read as one; add a letter");
 
 /** NIST SP 800-63B: length over composition rules; long passphrases allowed. */
 export const NewPassword = z.string().min(10, "at least 10 characters").max(200, "at most 200 characters");
