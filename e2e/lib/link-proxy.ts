@@ -14,6 +14,11 @@ export interface LinkExchange {
   conditional: boolean;
   /** When the request reached the link (epoch ms), held or not. */
   askedAt: number;
+  /**
+   * Whether it reached the link while stalled (and so waited). Exact where `askedAt` is not: a request
+   * handled just before `stall()` can share its millisecond.
+   */
+  held: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function startLinkProxy(target: string): Promise<LinkProxy> {
   const sockets = new Set<Socket>();
   let stalled = false;
 
-  function forward(req: IncomingMessage, res: ServerResponse, askedAt: number) {
+  function forward(req: IncomingMessage, res: ServerResponse, askedAt: number, wasHeld: boolean) {
     const path = req.url ?? "/";
     const edit = rewrites.get(path.split("?")[0]!);
     const headers = { ...req.headers };
@@ -57,7 +62,7 @@ export async function startLinkProxy(target: string): Promise<LinkProxy> {
     const out = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (answer) => {
       const status = answer.statusCode ?? 0;
       const record = (bytes: number) =>
-        exchanges.push({ method: req.method ?? "GET", path, status, bytes, conditional: Boolean(req.headers["if-none-match"] || req.headers["if-modified-since"]), askedAt });
+        exchanges.push({ method: req.method ?? "GET", path, status, bytes, conditional: Boolean(req.headers["if-none-match"] || req.headers["if-modified-since"]), askedAt, held: wasHeld });
       if (edit && status === 200) {
         const chunks: Buffer[] = [];
         answer.on("data", (c: Buffer) => chunks.push(c));
@@ -82,8 +87,8 @@ export async function startLinkProxy(target: string): Promise<LinkProxy> {
 
   const server = createServer((req, res) => {
     const askedAt = Date.now();
-    if (stalled) held.push(() => forward(req, res, askedAt));
-    else forward(req, res, askedAt);
+    if (stalled) held.push(() => forward(req, res, askedAt, true));
+    else forward(req, res, askedAt, false);
   });
   server.on("connection", (s: Socket) => {
     sockets.add(s);
