@@ -131,8 +131,13 @@ export async function getNews(db: Sequelize, id: string, transaction?: Transacti
   return row;
 }
 
-/** Slugs equal to `base` or `base-<n>`: what a new slug must avoid. */
+/**
+ * Slugs equal to `base` or `base-<n>`: what a new slug must avoid. Two admins saving one title at once
+ * would both see `base` free and one would fail on the unique index; the lock per base (held to the end
+ * of the transaction) makes the second wait and read the first's slug, so it takes `base-2` instead.
+ */
 export async function getSlugsLike(db: Sequelize, base: string, transaction: Transaction): Promise<Set<string>> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('news-slug:' || :base)) AS locked`, { replacements: { base }, type: QueryTypes.SELECT, transaction });
   const rows = await db.query<{ slug: string }>(`SELECT slug FROM news WHERE slug = :base OR slug ~ :pattern`, {
     replacements: { base, pattern: `^${base}-[0-9]+$` },
     type: QueryTypes.SELECT,

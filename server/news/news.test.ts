@@ -70,6 +70,13 @@ describe("news: writing", () => {
     expect((await patch(c.id, { version: 1, slug: a.slug })).status).toBe(409);
   });
 
+  it("gives two admins saving one title at the same moment each a slug of their own", async () => {
+    const title = tag();
+    const saved = await Promise.all([admin, otherAdmin, admin, otherAdmin].map((who) => create({ title }, who.cookie)));
+    const base = saved.map((n) => n.slug).sort()[0]!;
+    expect(saved.map((n) => n.slug).sort()).toEqual([base, `${base}-2`, `${base}-3`, `${base}-4`]);
+  });
+
   it("answers bad input with 400 naming the field, and unknown items with 404", async () => {
     const bad = async (body: unknown, field: string) => {
       const res = await api(t, "POST", "/api/news", { cookie: admin.cookie, body });
