@@ -195,6 +195,7 @@ const CASES: Record<string, Case> = {
   "PUT /api/notifications/subscriptions": { expect: SIGNED_IN(200), body: () => ({ enabled: false, kecamatan: [], bidang: [] }) },
   "GET /api/push/key": { expect: ALL(200) },
   "POST /api/push/subscriptions": { expect: SIGNED_IN(400), body: () => ({ endpoint: "http://192.168.1.1/push", keys: { p256dh: "x", auth: "y" } }) },
+  "PATCH /api/push/subscriptions": { expect: SIGNED_IN(404), body: () => ({ endpoint: "https://push.example.com/none", lang: "en" }) },
   "DELETE /api/push/subscriptions": { expect: SIGNED_IN(204), body: () => ({ endpoint: "https://push.example.com/none" }) },
   // The wall and kiosk tokens (issue 16): cases in server/test/wall-successes.ts.
   ...WALL_CASES,

@@ -16,6 +16,11 @@ export const NOTIFICATION_ROUTES = {
   "GET /api/push/key": { access: "public", output: dataOf(N.PushKey) },
   /** Store this browser's push subscription for the caller; 400 for a bad endpoint (https only) or key. */
   "POST /api/push/subscriptions": { access: "notification.subscribe", body: N.PushSubscriptionInput, output: "empty" },
+  /**
+   * Word the caller's subscription of `endpoint` in `lang` from now on; 404 when the caller has none there
+   * (it may be another user's, who subscribed on this browser: that is theirs to change).
+   */
+  "PATCH /api/push/subscriptions": { access: "notification.subscribe", body: N.PushLanguageInput, output: "empty" },
   /** Forget the caller's subscription of `endpoint` (none is fine too). */
   "DELETE /api/push/subscriptions": { access: "notification.subscribe", body: N.PushEndpointInput, output: "empty" },
 } as const;

@@ -127,6 +127,10 @@ export type PushSubscriptionInput = z.infer<typeof PushSubscriptionInput>;
 export const PushEndpointInput = z.strictObject({ endpoint: z.string().max(NOTIFICATION_LIMITS.endpointMax) });
 export type PushEndpointInput = z.infer<typeof PushEndpointInput>;
 
+/** The dashboard's language changed: word this browser's pushes in it from now on. */
+export const PushLanguageInput = PushEndpointInput.extend({ lang: z.enum(["id", "en"]) });
+export type PushLanguageInput = z.infer<typeof PushLanguageInput>;
+
 /** What the service worker receives, decrypted (dashboard/public/sw-push.js). */
 export const PushPayload = z.strictObject({
   title: z.string(),

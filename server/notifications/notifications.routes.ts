@@ -14,6 +14,7 @@ export function notificationsRouter(notifications: NotificationsService, push: P
       "PUT /api/notifications/subscriptions": async ({ body }, { req }) => ({ data: await notifications.putSubscription(actorOf(req), body) }),
       "GET /api/push/key": async () => ({ data: await push.key() }),
       "POST /api/push/subscriptions": async ({ body }, { req }) => push.subscribe(actorOf(req), body),
+      "PATCH /api/push/subscriptions": async ({ body }, { req }) => push.setLanguage(actorOf(req), body),
       "DELETE /api/push/subscriptions": async ({ body }, { req }) => push.unsubscribe(actorOf(req), body.endpoint),
     },
     accessGuard,

@@ -44,6 +44,15 @@ export async function upsertPushSubscription(db: Sequelize, userId: string, sub:
   );
 }
 
+/** Change the language of the user's subscription of this endpoint; false when the user has none there. */
+export async function setOwnPushLanguage(db: Sequelize, userId: string, endpoint: string, lang: "id" | "en"): Promise<boolean> {
+  const rows = await db.query(`UPDATE push_subscriptions SET lang = :lang WHERE user_id = :userId AND endpoint = :endpoint RETURNING id`, {
+    replacements: { userId, endpoint, lang },
+    type: QueryTypes.SELECT,
+  });
+  return rows.length > 0;
+}
+
 /** Remove the user's subscription of this endpoint (another user's is left alone). */
 export async function deleteOwnPushSubscription(db: Sequelize, userId: string, endpoint: string): Promise<void> {
   await db.query(`DELETE FROM push_subscriptions WHERE user_id = :userId AND endpoint = :endpoint`, { replacements: { userId, endpoint } });

@@ -1,13 +1,13 @@
 import webpush from "web-push";
 import type { Logger } from "pino";
 import type { Sequelize } from "sequelize";
-import type { PushKey, PushSubscriptionInput } from "@contract/notifications.ts";
+import type { PushKey, PushLanguageInput, PushSubscriptionInput } from "@contract/notifications.ts";
 import type { Actor } from "../auth/permissions.ts";
 import type { Clock } from "../core/clock.ts";
-import { invalid } from "../core/errors.ts";
+import { invalid, notFound } from "../core/errors.ts";
 import { endpointProblem, type EndpointPolicy } from "./push-endpoint.ts";
 import { createPushSender, type PushSend } from "./push-sender.ts";
-import { deleteOwnPushSubscription, getVapidKeys, insertVapidKeysIfNone, upsertPushSubscription, type VapidKeys } from "./push.repo.ts";
+import { deleteOwnPushSubscription, getVapidKeys, insertVapidKeysIfNone, setOwnPushLanguage, upsertPushSubscription, type VapidKeys } from "./push.repo.ts";
 import { createPushWorker } from "./push.worker.ts";
 
 export interface PushDeps {
@@ -66,6 +66,11 @@ export function createPushService({ db, clock, log, subject, maxAttempts, policy
       const problem = endpointProblem(input.endpoint, policy);
       if (problem) throw invalid("This push subscription cannot be used", { endpoint: problem });
       await upsertPushSubscription(db, actor.id, { endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, lang: input.lang ?? "id" }, clock.now());
+    },
+
+    /** The user switched the dashboard's language: their pushes to this browser follow it. */
+    async setLanguage(actor: Actor, input: PushLanguageInput): Promise<void> {
+      if (!(await setOwnPushLanguage(db, actor.id, input.endpoint, input.lang))) throw notFound("You have no push subscription at this endpoint");
     },
 
     /** Forget the user's subscription of this endpoint; nothing to forget is fine too. */

@@ -20,6 +20,7 @@ const t = useTestApp({ VAPID_SUBJECT: SUBJECT });
 const officer = useAccount(t, "officer", { kecamatanKode: HALONG });
 const verifier = useAccount(t, "verifier", { verifierRegions: [HALONG] });
 const guest = useAccount(t, "guest");
+const otherGuest = useAccount(t, "guest");
 
 let push: Awaited<ReturnType<typeof startPushService>>;
 /** An hour on: every retry's backoff has passed. */
@@ -110,6 +111,22 @@ describe("Web Push end to end, with a local stand-in push service", () => {
     expect(open(enPath, enKeys).title).toBe(`New report in Halong: ${published.title}`);
     expect(open(enPath, enKeys).body).toMatch(/^Politics · /);
     expect((await api(t, "POST", "/api/push/subscriptions", { cookie: guest.cookie, body: { endpoint: `${push.origin}/push/${randomUUID()}`, keys: browserKeys().json, lang: "jv" } })).status).toBe(400);
+  });
+
+  it("words pushes in the language the user switched to, and lets nobody else switch another's browser", async () => {
+    const path = `/push/${randomUUID()}`;
+    const keys = await subscribeBrowser(path);
+    const endpoint = push.origin + path;
+    const other = await api(t, "PATCH", "/api/push/subscriptions", { cookie: otherGuest.cookie, body: { endpoint, lang: "en" } });
+    expect(other.status).toBe(404);
+    expect((await api(t, "PATCH", "/api/push/subscriptions", { cookie: guest.cookie, body: { endpoint, lang: "jv" } })).status).toBe(400);
+    expect((await api(t, "PATCH", "/api/push/subscriptions", { cookie: guest.cookie, body: { endpoint, lang: "en" } })).status).toBe(204);
+
+    const id = await publishMatching();
+    await t.services.push.worker.runOnce();
+    const [request] = receivedAbout(path, keys, id);
+    expect(request, `nothing reached ${path}`).toBeDefined();
+    expect(PushPayload.parse(JSON.parse(decryptPush(request!.body, keys))).title).toMatch(/^New report in Halong: /);
   });
 
   it("sends each push once when two nodes' workers run at the same moment", async () => {

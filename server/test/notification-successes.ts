@@ -15,4 +15,10 @@ export const NOTIFICATION_SUCCESSES: Record<string, (t: TestApp) => Promise<Answ
       body: { endpoint: `https://push.example.com/sikanda/${randomUUID()}`, expirationTime: null, keys: browserKeys().json },
     });
   },
+  "PATCH /api/push/subscriptions": async (t) => {
+    const cookie = await login(t, await createAccount(t, "guest"));
+    const endpoint = `https://push.example.com/sikanda/${randomUUID()}`;
+    await api(t, "POST", "/api/push/subscriptions", { cookie, body: { endpoint, keys: browserKeys().json } });
+    return api(t, "PATCH", "/api/push/subscriptions", { cookie, body: { endpoint, lang: "en" } });
+  },
 };

@@ -42,9 +42,22 @@ export async function enablePush(http: Http): Promise<PushState> {
     (await registration.pushManager.getSubscription()) ??
     (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(data.publicKey) }));
   const json = subscription.toJSON() as { endpoint: string; expirationTime?: number | null; keys: { p256dh: string; auth: string } };
-  // Pushes to this browser are worded in the dashboard's language as it is now.
+  // Pushes to this browser are worded in the dashboard's language as it is now (and follow it: followLanguage).
   await http.call("POST /api/push/subscriptions", { body: { endpoint: json.endpoint, expirationTime: json.expirationTime ?? null, keys: json.keys, lang: notificationLangOf(i18n.lang.value) } });
   return "on";
+}
+
+/**
+ * The dashboard's language changed: if this browser has a push subscription, its pushes are worded in the
+ * new language from now on. Only the signed-in user's own subscription changes (the server answers 404 for
+ * one another user made on this browser, which is theirs): a failure is harmless and stays quiet.
+ */
+export async function followLanguage(http: Http): Promise<void> {
+  if (!pushSupported() || Notification.permission !== "granted") return;
+  const registration = await navigator.serviceWorker.getRegistration(PUSH_WORKER_URL);
+  const subscription = await registration?.pushManager.getSubscription();
+  if (!subscription) return;
+  await http.call("PATCH /api/push/subscriptions", { body: { endpoint: subscription.endpoint, lang: notificationLangOf(i18n.lang.value) } }).catch(() => undefined);
 }
 
 /** Unsubscribe this browser, and tell the server to forget it. */
