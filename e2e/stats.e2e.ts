@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scorecard, ScorecardDrilldown } from "@contract/duties.ts";
 import type { JobRunView } from "@contract/jobs.ts";
 import type { StatsTrend } from "@contract/rollups.ts";
+import { addDays, isoWeekday, periodEnd, periodOf, periodStart, previousPeriod, witaDay } from "@contract/periods.ts";
 import { dailyReport, POINTS, situationReport } from "../server/test/reports.ts";
 import { artifactPath, DEMO_PASSWORD, fullPageShot } from "./lib/artifacts.ts";
 import { axeFindings } from "./lib/axe.ts";
@@ -17,13 +18,34 @@ import { apiSession, submitReports } from "./lib/verification.ts";
  * must show on the charts and in the tables with the API's numbers; the officer's daily reports of a
  * recent month, one on time and one late, must show on the scorecard and in its drill-down.
  */
+/**
+ * The last full WITA month and three reporting days in a row in it: its second Monday to Wednesday, a
+ * week on while a holiday falls among them. Taken from the clock, not fixed, because duties are judged
+ * only so far back (duty-calendar.service.ts) and a fixed month would age out of the scorecard.
+ */
+async function scoreDays(admin: APIRequestContext): Promise<{ month: string; days: [string, string, string] }> {
+  const month = previousPeriod("month", periodOf("month", witaDay(new Date())));
+  const res = await admin.get(`/api/holidays?year=${month.slice(0, 4)}`);
+  expect(res.status(), await res.text()).toBe(200);
+  const holidays = new Set(((await res.json()) as { data: { day: string }[] }).data.map((h) => h.day));
+  let monday = addDays(periodStart("month", month), 7);
+  while (isoWeekday(monday) !== 1) monday = addDays(monday, 1);
+  for (; addDays(monday, 2) < periodEnd("month", month); monday = addDays(monday, 7)) {
+    const days: [string, string, string] = [monday, addDays(monday, 1), addDays(monday, 2)];
+    if (!days.some((d) => holidays.has(d))) return { month, days };
+  }
+  throw new Error(`no Monday to Wednesday without a holiday in ${month}`);
+}
+
 describe("statistics and scorecard pages", () => {
   const rig = useServerAndBrowser();
   // Unique per run: in CI the suites share one database.
   const tag = Date.now().toString(36);
   const officer = { username: `petugas.statistik${tag}`, displayName: `Petugas Statistik ${tag}` };
   const STATS_URL = "/stats?period=month&from=2021-04-01&to=2021-06-30";
-  const SCORE_PERIOD = "2025-12";
+  /** The scorecard's month and three reporting days in a row in it (see scoreDays). */
+  let SCORE_PERIOD = "";
+  let day: [string, string, string] = ["", "", ""];
   let officerId = "";
   let situationIds: string[] = [];
   let dailyIds: string[] = [];
@@ -45,6 +67,8 @@ describe("statistics and scorecard pages", () => {
     expect(made.status(), await made.text()).toBe(201);
     officerId = ((await made.json()) as { data: { user: { id: string } } }).data.user.id;
 
+    ({ month: SCORE_PERIOD, days: day } = await scoreDays(admin));
+
     const field = await apiSession(base, officer.username);
     situationIds = await submitReports(field, [
       situationReport({ perihal: `Statistik politik ${tag}`, bidang: "politik", subCategory: "unjuk rasa", kerawanan: "tinggi", occurredAt: "2021-04-10T09:00:00+08:00", location: at(POINTS.juai) }),
@@ -55,12 +79,12 @@ describe("statistics and scorecard pages", () => {
     ]);
     // Daily reports of a recent month: the 1st saved on time, the 2nd saved the next morning (late).
     dailyIds = await submitReports(field, [
-      { ...dailyReport(randomUUID(), "2025-12-01"), location: at(POINTS.juai), sentAt: "2025-12-01T18:00:00+08:00" },
-      { ...dailyReport(randomUUID(), "2025-12-02"), location: at(POINTS.juai), sentAt: "2025-12-03T09:00:00+08:00" },
+      { ...dailyReport(randomUUID(), day[0]), location: at(POINTS.juai), sentAt: `${day[0]}T18:00:00+08:00` },
+      { ...dailyReport(randomUUID(), day[1]), location: at(POINTS.juai), sentAt: `${day[2]}T09:00:00+08:00` },
     ]);
     await field.dispose();
     // The officer owes reports from the month's start (an admin change: the duties are judged at once).
-    const start = await admin.put(`/api/duties/officers/${officerId}`, { data: { owesFrom: "2025-12-01" } });
+    const start = await admin.put(`/api/duties/officers/${officerId}`, { data: { owesFrom: periodStart("month", SCORE_PERIOD) } });
     expect(start.status(), await start.text()).toBe(200);
 
     // Two situation reports and one daily verified, so time-to-verify and the verification rate have data.
@@ -221,9 +245,9 @@ describe("statistics and scorecard pages", () => {
     expect(new URL(desk.url()).searchParams.get("officer")).toBe(officerId);
     const api = await apiData<ScorecardDrilldown>(leader, `/api/duties/scorecard/${officerId}/reports?period=${SCORE_PERIOD}`);
     expect(await drill.getByTestId("score-duty").count()).toBe(api.duties.length);
-    expect(await drill.locator('[data-testid="score-duty"][data-period="2025-12-01"]').getAttribute("data-status")).toBe("on_time");
-    expect(await drill.locator('[data-testid="score-duty"][data-period="2025-12-02"]').getAttribute("data-status")).toBe("late");
-    expect(await drill.locator('[data-testid="score-duty"][data-period="2025-12-03"]').textContent()).toContain("Tidak ada");
+    expect(await drill.locator(`[data-testid="score-duty"][data-period="${day[0]}"]`).getAttribute("data-status")).toBe("on_time");
+    expect(await drill.locator(`[data-testid="score-duty"][data-period="${day[1]}"]`).getAttribute("data-status")).toBe("late");
+    expect(await drill.locator(`[data-testid="score-duty"][data-period="${day[2]}"]`).textContent()).toContain("Tidak ada");
     expect(await drill.getByTestId("score-report").count()).toBe(2);
     await fullPageShot(desk, "scorecard-drilldown-1366.png");
     // Opened below the tables, the drill-down scrolls itself into view.
