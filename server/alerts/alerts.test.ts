@@ -1,5 +1,5 @@
 import { QueryTypes } from "sequelize";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertChange, AlertView } from "@contract/alerts.ts";
 import { manualClock } from "../core/clock.ts";
 import { api, createAccount, login, useAccount } from "../test/accounts.ts";
@@ -23,6 +23,16 @@ const clock = manualClock(new Date("2019-01-01T00:00:00Z"));
 const t = useTestApp({}, { clock });
 const officer = useAccount(t, "officer", { kecamatanKode: PARINGIN });
 const sockets: ClientSocket[] = [];
+beforeAll(async () => {
+  // Rules another suite ran at the real clock (the access matrix's POST /api/alerts/evaluate) can leave
+  // live alerts keyed as this file's are: silence:63.11.04 for a kecamatan whose last report is another
+  // suite's from 2022, say. This file's 2019 runs would then refresh those instead of opening their own.
+  // Nothing after this file relies on them.
+  await t.db.sequelize.query(
+    `UPDATE alerts SET status = 'closed', closed_at = now(), closed_reason = 'condition_gone', updated_at = now()
+     WHERE status <> 'closed' AND opened_at >= '2020-01-01' AND key NOT LIKE 'matrix:%'`,
+  );
+});
 afterAll(async () => {
   sockets.forEach((s) => s.close());
   // Leave nothing behind for a rerun on the same database: this file's reports and the alerts they raised.
@@ -76,10 +86,11 @@ async function seed(r: Seeded): Promise<string> {
   return row!.id;
 }
 
+/** This file's alerts of `key` (opened in its 2019), oldest first. */
 async function alertsOf(key: string): Promise<{ id: string; status: string; severity: string; evidence: number }[]> {
   return t.db.sequelize.query(
     `SELECT a.id, a.status, a.severity, (SELECT count(*)::int FROM alert_evidence e WHERE e.alert_id = a.id) AS evidence
-     FROM alerts a WHERE a.key = :key ORDER BY a.opened_at`,
+     FROM alerts a WHERE a.key = :key AND a.opened_at < '2020-01-01' ORDER BY a.opened_at`,
     { replacements: { key }, type: QueryTypes.SELECT },
   );
 }
