@@ -49,11 +49,14 @@ describe("admin: scheduled jobs and reporting duties", () => {
     // The scheduler catches up when the server starts: the button waits until no run of the job is going.
     const button = row.locator("[data-testid=job-run]:not([disabled])");
     await button.waitFor({ timeout: 60_000 });
+    // This run's id from the server's answer: the scheduler may start a run of its own right after ours.
+    const started = page.waitForResponse((r) => r.url().endsWith("/api/jobs/rollup-daily/run") && r.request().method() === "POST");
     await button.click();
-    // Said once the server took the run; the job's latest run is ours from then on.
+    const { runId } = ((await (await started).json()) as { data: { runId: number } }).data;
+    // Said once the server took the run.
     await page.locator("[data-testid=jobs-notice]", { hasText: day }).waitFor();
 
-    const finished = row.locator('[data-testid=job-progress][data-outcome="ok"]');
+    const finished = row.locator(`[data-testid=job-progress][data-run-id="${runId}"][data-outcome="ok"]`);
     await finished.waitFor({ timeout: 60_000 });
     const done = Number(await finished.getAttribute("data-done"));
     expect(done).toBeGreaterThan(0);
@@ -62,7 +65,6 @@ describe("admin: scheduled jobs and reporting duties", () => {
     expect(seen.at(-1)).toBe(`ok ${done}/${done}`);
 
     // The history's row of this very run (the database may hold earlier runs of the day).
-    const runId = await finished.getAttribute("data-run-id");
     const outcome = page.locator(`[data-testid=job-run-row][data-run-id="${runId}"]`);
     await outcome.waitFor();
     expect(await outcome.getAttribute("data-period")).toBe(day);
