@@ -101,6 +101,12 @@ describe("publishing: from the verifier's desk to the public map, live", () => {
     const shared = await newPage({ width: 390, height: 844 });
     await shared.goto(`${rig.server.baseUrl}/laporan/${reportId}`);
     await shared.getByRole("heading", { name: publicTitle }).waitFor();
+    // The day in words ("Senin, 30 November 2026"), as the time of publication beside it.
+    const day = shared.locator("dd time[datetime]");
+    const kept = ((await (await shared.request.get(`${rig.server.baseUrl}/api/public/reports/${reportId}`)).json()) as { data: { day: string } }).data.day;
+    expect(await day.getAttribute("datetime")).toBe(kept);
+    const [y, , d] = kept.split("-").map(Number);
+    expect(await day.textContent()).toMatch(new RegExp(`^\\p{L}+, ${d} \\p{L}+ ${y}$`, "u"));
     await shared.screenshot({ path: artifactPath("public-report-390x844.png") });
 
     await desk.locator(".publish-live details summary").click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatWita, fromWitaLocalInput, toWitaLocalInput, witaDate, witaIsoWeek, witaMonth } from "./wita.ts";
+import { formatDayKey, formatWita, fromWitaLocalInput, toWitaLocalInput, witaDate, witaIsoWeek, witaMonth } from "./wita.ts";
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -33,5 +33,13 @@ describe("WITA calendar", () => {
     const now = at("2026-03-02T10:00:00+08:00");
     expect(formatWita(at("2026-03-02T14:05:00+08:00"), "id-ID", now)).toBe("14.05 WITA");
     expect(formatWita(at("2026-03-01T09:30:00+08:00"), "id-ID", now)).toMatch(/^1 Mar.* 09\.30 WITA$/);
+  });
+
+  it("words a kept day as that WITA day in any viewer's zone, short or long", () => {
+    expect(formatDayKey("2026-11-30", "id-ID")).toBe("Senin, 30 November 2026");
+    expect(formatDayKey("2026-11-30", "en-GB")).toMatch(/^Monday,? 30 November 2026$/); // the comma varies by ICU version
+    expect(formatDayKey("2026-03-01", "id-ID", true)).toBe("1 Mar 2026");
+    expect(formatDayKey("2026-03-01", "en-GB", true)).toBe("1 Mar 2026");
+    expect(formatDayKey("kemarin", "id-ID")).toBe("kemarin");
   });
 });

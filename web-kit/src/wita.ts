@@ -52,6 +52,17 @@ export function formatWitaDay(ms: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: WITA_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(ms);
 }
 
+/**
+ * A WITA calendar day as kept ("2026-11-30") in words: "Senin, 30 November 2026", or `short`
+ * "30 Nov 2026". Read at WITA noon, so no zone shifts it to another day. Not a day: shown as given.
+ */
+export function formatDayKey(day: string, locale: string, short = false): string {
+  const ms = Date.parse(`${day}T12:00:00+08:00`);
+  if (Number.isNaN(ms)) return day;
+  if (!short) return formatWitaDay(ms, locale);
+  return new Intl.DateTimeFormat(locale, { timeZone: WITA_ZONE, day: "numeric", month: "short", year: "numeric" }).format(ms);
+}
+
 const stampFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**

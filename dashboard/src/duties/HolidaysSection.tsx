@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { formatWitaDay } from "@kit/wita.ts";
+import { formatDayKey } from "@kit/wita.ts";
 import { fieldErrors, locale } from "../i18n/i18n.ts";
 import { Table } from "../ui/Table.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -7,9 +7,6 @@ import { DateField } from "./DateField.tsx";
 import type { RunAction } from "../ui/notice.tsx";
 import { tx } from "./messages.ts";
 import { models } from "./models.ts";
-
-/** "Senin, 2 Maret 2026" for a `YYYY-MM-DD` day (noon WITA, well inside the day). */
-export const dayInWords = (day: string, loc: string) => formatWitaDay(Date.parse(`${day}T12:00:00+08:00`), loc);
 
 /** The year's holidays with their names; add one (date and name) or delete one. */
 export function HolidaysSection({ run }: { run: RunAction }) {
@@ -51,7 +48,7 @@ export function HolidaysSection({ run }: { run: RunAction }) {
           {duties.holidays.value.map((h) => (
             <tr key={h.day} data-testid="holiday-row" data-day={h.day}>
               <td class="nowrap">
-                <time dateTime={h.day}>{dayInWords(h.day, locale.value)}</time>
+                <time dateTime={h.day}>{formatDayKey(h.day, locale.value)}</time>
               </td>
               <td>{h.name}</td>
               <td>

@@ -4,7 +4,7 @@ import { Table } from "../ui/Table.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import type { RunAction } from "../ui/notice.tsx";
 import { DateField } from "./DateField.tsx";
-import { dayInWords } from "./HolidaysSection.tsx";
+import { formatDayKey } from "@kit/wita.ts";
 import { tx } from "./messages.ts";
 import { models } from "./models.ts";
 import { OfficerSelect } from "./OfficerSelect.tsx";
@@ -48,10 +48,10 @@ export function LeaveSection({ run }: { run: RunAction }) {
             <tr key={l.id} data-testid="leave-row" data-leave-id={l.id} data-officer={l.officerId}>
               <td>{l.officerName}</td>
               <td class="nowrap">
-                <time dateTime={l.firstDay}>{dayInWords(l.firstDay, locale.value)}</time>
+                <time dateTime={l.firstDay}>{formatDayKey(l.firstDay, locale.value)}</time>
               </td>
               <td class="nowrap">
-                <time dateTime={l.lastDay}>{dayInWords(l.lastDay, locale.value)}</time>
+                <time dateTime={l.lastDay}>{formatDayKey(l.lastDay, locale.value)}</time>
               </td>
               <td>{l.reason}</td>
               <td>

@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import { errorText, fieldErrors, locale } from "../i18n/i18n.ts";
 import { Banner } from "../ui/Banner.tsx";
 import { DateField } from "./DateField.tsx";
-import { dayInWords } from "./HolidaysSection.tsx";
+import { formatDayKey } from "@kit/wita.ts";
 import { tx } from "./messages.ts";
 import { models } from "./models.ts";
 import { OfficerSelect } from "./OfficerSelect.tsx";
@@ -62,7 +62,7 @@ export function OfficerStartForm() {
       </form>
       {set ? (
         <p class="duty-start-now" data-testid="officer-start-now" role="status">
-          {tx("duties.startSet", { name: name(), day: dayInWords(set.owesFrom, locale.value) })} ({set.setByAdmin ? tx("duties.startSetByAdmin") : tx("duties.startDefault")})
+          {tx("duties.startSet", { name: name(), day: formatDayKey(set.owesFrom, locale.value) })} ({set.setByAdmin ? tx("duties.startSetByAdmin") : tx("duties.startDefault")})
         </p>
       ) : null}
     </section>

@@ -8,7 +8,7 @@ import { models } from "../app/models.ts";
 import { locale } from "../i18n/i18n.ts";
 import { MapView } from "../map/MapView.tsx";
 import { KERAWANAN_COLORS } from "../map/kerawanan.ts";
-import { formatStamp } from "@kit/wita.ts";
+import { formatDayKey, formatStamp } from "@kit/wita.ts";
 import { pt } from "./messages.ts";
 import type { PageProps } from "../app/lazy-page.tsx";
 
@@ -75,7 +75,9 @@ export function PublicReportPage({ params }: PageProps) {
           </p>
           <dl class="public-report-facts">
             <dt>{pt("pub.detail.day")}</dt>
-            <dd>{state.report.day}</dd>
+            <dd>
+              <time dateTime={state.report.day}>{formatDayKey(state.report.day, locale.value)}</time>
+            </dd>
             <dt>{pt("pub.detail.published")}</dt>
             <dd>{formatStamp(state.report.publishedAt, locale.value, undefined, true)}</dd>
           </dl>

@@ -1,4 +1,5 @@
 import type { Bidang } from "@contract/reports.ts";
+import { formatDayKey } from "@kit/wita.ts";
 import { Link } from "../app/Link.tsx";
 import { models } from "../app/models.ts";
 import { NewsTeaser } from "../news/NewsTeaser.tsx";
@@ -7,6 +8,7 @@ import { RANGES, type PublicFilters } from "./filters.ts";
 import { pt } from "./messages.ts";
 import type { PublicMapModel } from "./public-map.model.ts";
 import { KecamatanOptions } from "../ui/KecamatanOptions.tsx";
+import { locale } from "../i18n/i18n.ts";
 
 const BIDANG: Bidang[] = ["ideologi", "politik", "ekonomi", "sosial-budaya", "pertahanan-keamanan"];
 
@@ -130,7 +132,7 @@ function ReportList({ model }: { model: PublicMapModel }) {
             <div>
               <Link href={`/laporan/${r.id}`}>{r.title}</Link>
               <span class="public-item-meta">
-                {r.day} · {r.desa ? pt("pub.where.desa", { desa: r.desa.nama, kecamatan: r.kecamatan.nama }) : pt("pub.where.kecamatan", { kecamatan: r.kecamatan.nama })} · {pt(`pub.bidang.${r.bidang}`)}
+                <time dateTime={r.day}>{formatDayKey(r.day, locale.value, true)}</time> · {r.desa ? pt("pub.where.desa", { desa: r.desa.nama, kecamatan: r.kecamatan.nama }) : pt("pub.where.kecamatan", { kecamatan: r.kecamatan.nama })} · {pt(`pub.bidang.${r.bidang}`)}
               </span>
             </div>
           </li>

@@ -3,7 +3,9 @@ import { divIcon, latLngBounds } from "leaflet";
 import { CircleMarker, Marker, Popup, useMap } from "react-leaflet";
 import type { PublicMapPoint } from "@contract/public-reports.ts";
 import type { Kerawanan } from "@contract/reports.ts";
+import { formatDayKey } from "@kit/wita.ts";
 import { Link } from "../app/Link.tsx";
+import { locale } from "../i18n/i18n.ts";
 import { KERAWANAN_COLORS, KERAWANAN_LEVELS, KERAWANAN_TEXT } from "../map/kerawanan.ts";
 import { clusterPoints, type Cluster } from "./cluster.ts";
 import { pt } from "./messages.ts";
@@ -100,7 +102,7 @@ function PointSummary({ point, kecamatanNama }: { point: PublicMapPoint; kecamat
     <div class="public-popup" data-testid="public-popup">
       <strong>{point.title}</strong>
       <span class="public-popup-meta">
-        {point.day} · {pt("pub.where.kecamatan", { kecamatan: kecamatanNama(point.kecamatanKode) })} · {pt(`pub.kerawanan.${point.kerawanan}`)}
+        <time dateTime={point.day}>{formatDayKey(point.day, locale.value, true)}</time> · {pt("pub.where.kecamatan", { kecamatan: kecamatanNama(point.kecamatanKode) })} · {pt(`pub.kerawanan.${point.kerawanan}`)}
       </span>
       <Link href={reportPath(point.id)}>{pt("pub.open")}</Link>
     </div>
