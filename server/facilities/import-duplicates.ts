@@ -2,7 +2,7 @@ import { FACILITY_LIMITS, type FacilityType } from "@contract/facilities.ts";
 import { distanceMeters } from "@geo/nearest.ts";
 
 /** A name as compared for duplicates: case, outer and repeated spaces do not count. */
-export const sameName = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
+const sameName = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
 
 export interface ImportCandidate {
   line: number;

@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize } from "sequelize";
+import type { NotificationLang } from "@contract/notification-words.ts";
 import type { PushPayload } from "@contract/notifications.ts";
 import { MATCHING_SUBSCRIBERS } from "./subscriptions.repo.ts";
 
@@ -18,7 +19,7 @@ export interface ClaimedPush {
  * One push per browser of every subscriber the publication matches, in the browser's language: one
  * statement. How many were queued.
  */
-export async function enqueueForSubscribers(db: Sequelize, match: { kecamatan: string; bidang: string }, payloads: Record<"id" | "en", PushPayload>, now: Date): Promise<number> {
+export async function enqueueForSubscribers(db: Sequelize, match: { kecamatan: string; bidang: string }, payloads: Record<NotificationLang, PushPayload>, now: Date): Promise<number> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO push_queue (subscription_id, payload, next_attempt_at, created_at)
      SELECT p.id, CASE p.lang WHEN 'en' THEN CAST(:payloadEn AS jsonb) ELSE CAST(:payloadId AS jsonb) END, :now, :now

@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize } from "sequelize";
+import type { NotificationLang } from "@contract/notification-words.ts";
 
 /** The server's VAPID key pair (base64url, as web-push makes them). */
 export interface VapidKeys {
@@ -36,7 +37,7 @@ export interface PushSubscriptionRow {
  * (new keys, or another user signed in on that browser) replaces the row, so a browser never gets pushes
  * meant for the one who used it before.
  */
-export async function upsertPushSubscription(db: Sequelize, userId: string, sub: { endpoint: string; p256dh: string; auth: string; lang: "id" | "en" }, now: Date): Promise<void> {
+export async function upsertPushSubscription(db: Sequelize, userId: string, sub: { endpoint: string; p256dh: string; auth: string; lang: NotificationLang }, now: Date): Promise<void> {
   await db.query(
     `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, lang, created_at) VALUES (:userId, :endpoint, :p256dh, :auth, :lang, :now)
      ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, lang = EXCLUDED.lang, created_at = EXCLUDED.created_at`,
@@ -45,7 +46,7 @@ export async function upsertPushSubscription(db: Sequelize, userId: string, sub:
 }
 
 /** Change the language of the user's subscription of this endpoint; false when the user has none there. */
-export async function setOwnPushLanguage(db: Sequelize, userId: string, endpoint: string, lang: "id" | "en"): Promise<boolean> {
+export async function setOwnPushLanguage(db: Sequelize, userId: string, endpoint: string, lang: NotificationLang): Promise<boolean> {
   const rows = await db.query(`UPDATE push_subscriptions SET lang = :lang WHERE user_id = :userId AND endpoint = :endpoint RETURNING id`, {
     replacements: { userId, endpoint, lang },
     type: QueryTypes.SELECT,

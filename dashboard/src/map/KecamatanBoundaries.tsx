@@ -29,13 +29,14 @@ const HIDDEN_LABEL = "kecamatan-label--hidden";
 type KecamatanFeature = KecamatanCollection["features"][number];
 
 /**
- * A kecamatan's name, centred on its label point by CSS. A marker icon rather than a Leaflet tooltip:
+ * A place's name, centred on its label point by CSS. A marker icon rather than a Leaflet tooltip:
  * a tooltip measures itself each time it is placed (a forced layout per label per zoom step), which a
  * cheap phone pays for while the first screen is drawn. Not interactive, so not a tab stop.
  */
-function labelIcon(name: string): DivIcon {
+export function labelIcon(name: string, testId?: string): DivIcon {
   const text = document.createElement("span");
   text.className = "kecamatan-label";
+  if (testId) text.dataset.testid = testId;
   text.textContent = name;
   return divIcon({ className: "kecamatan-label-anchor", html: text, iconSize: [0, 0] });
 }

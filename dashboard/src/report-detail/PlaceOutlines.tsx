@@ -1,7 +1,7 @@
-import { divIcon, geoJSON, latLng, Point as LeafletPoint, type PathOptions } from "leaflet";
+import { geoJSON, latLng, Point as LeafletPoint, type PathOptions } from "leaflet";
 import { useEffect, useMemo, useRef } from "preact/hooks";
 import { GeoJSON, Marker, Pane, useMap } from "react-leaflet";
-import { BOUNDARY_ATTRIBUTION } from "../map/KecamatanBoundaries.tsx";
+import { BOUNDARY_ATTRIBUTION, labelIcon } from "../map/KecamatanBoundaries.tsx";
 import type { KecamatanCollection } from "../map/map-data.model.ts";
 
 const OUTLINE_PANE = "place-outlines";
@@ -21,7 +21,7 @@ export function PlaceOutlines({ kecamatan, desa, kecamatanKode, desaKode, point 
   const ownKecamatan = useMemo(() => kecamatan?.features.find((f) => f.properties.kode === kecamatanKode) ?? null, [kecamatan, kecamatanKode]);
   const desaOfKecamatan = useMemo(() => desa?.features.filter((f) => f.properties.parent === kecamatanKode) ?? [], [desa, kecamatanKode]);
   const ownDesa = desaOfKecamatan.find((f) => f.properties.kode === desaKode) ?? null;
-  const label = useMemo(() => (ownDesa ? nameIcon(ownDesa.properties.nama) : null), [ownDesa]);
+  const label = useMemo(() => (ownDesa ? labelIcon(ownDesa.properties.nama, "detail-desa-label") : null), [ownDesa]);
   // Once the desa arrives, zoom out to show as much of it as fits (between zoom 13 and the first view's
   // 15), still centred on the point: the place reads at a glance. Only once, so a verifier's own zooming
   // is never undone.
@@ -42,12 +42,4 @@ export function PlaceOutlines({ kecamatan, desa, kecamatanKode, desaKode, point 
       {ownDesa && label ? <Marker position={[ownDesa.properties.label[1], ownDesa.properties.label[0]]} icon={label} pane={OUTLINE_PANE} interactive={false} keyboard={false} /> : null}
     </>
   );
-}
-
-function nameIcon(name: string) {
-  const text = document.createElement("span");
-  text.className = "kecamatan-label";
-  text.dataset.testid = "detail-desa-label";
-  text.textContent = name;
-  return divIcon({ className: "kecamatan-label-anchor", html: text, iconSize: [0, 0] });
 }
